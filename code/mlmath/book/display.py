@@ -1,0 +1,201 @@
+"""One figure, three media: the display helper behind every interactive figure.
+
+A chapter cell ends with a :class:`BookFigure`. Jupyter asks it for its
+representations (``_repr_mimebundle_``) and gets
+
+``text/html``
+    the Bokeh figure as static HTML (``bokeh.embed.components``): a ``<div>``
+    and an inline ``<script>`` whose slider callbacks are ``CustomJS``, so the
+    figure works in the built book with no kernel. BokehJS itself is *not*
+    inlined: the book's Sphinx extension (:mod:`mlmath.book.extension`) serves
+    it once, from the installed bokeh, on the pages that need it.
+``image/png`` and ``application/pdf``
+    a static twin drawn by matplotlib from the same numbers, for the PDF
+    (LaTeX prefers the vector PDF) and for any viewer without JavaScript. The
+    alt text travels in the output metadata (read by :mod:`mlmath.book.render`).
+``text/plain``
+    the alt text, for terminals and screen readers of plain outputs.
+
+In a live Jupyter kernel (JupyterLab, Notebook, Colab) no page has loaded
+BokehJS, so the HTML is prefixed with BokehJS inline (about 1.7 MB) when the
+page does not have it yet. The book build sets ``MLMATH_BOOK_BUILD`` (see
+:mod:`mlmath.book.extension`) so its kernels never do that.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import os
+import re
+import uuid
+
+from bokeh.embed import components
+from bokeh.model import Model
+from matplotlib.figure import Figure as MplFigure
+
+__all__ = ["BookFigure", "BOOK_BUILD_ENV", "FIGURE_MARKER", "bokehjs_bundles"]
+
+#: Environment variable set by the book's Sphinx extension; kernels started by
+#: the build inherit it, so figures know they are being rendered for the book.
+BOOK_BUILD_ENV = "MLMATH_BOOK_BUILD"
+
+#: Attribute on every figure's wrapper; the Sphinx extension looks for it to
+#: decide which pages need BokehJS.
+FIGURE_MARKER = "data-mlmath-figure"
+
+# Bokeh names its documents and root elements with random UUIDs; two builds of
+# the book must give the same bytes, so they are replaced by UUIDs derived
+# from the figure's name.
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_NAMESPACE = uuid.UUID("8d5b6a36-3f0e-4f4f-9a53-4a6b1c0e2f10")
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+# The static twin: a PNG sharp enough for high-density screens, and a PDF
+# with no creation date so that two builds give identical files.
+_PNG_DPI = 150
+_PDF_METADATA = {"CreationDate": None, "Producer": None, "Creator": None}
+
+
+def bokehjs_bundles(layout: Model) -> list[str]:
+    """The BokehJS bundles ``layout`` needs besides the core (``bokeh``).
+
+    The book's Sphinx extension reads them from the figure's ``data-bokehjs``
+    attribute and loads just those on the page.
+    """
+    from bokeh.models import MathText, Plot, TableWidget, Widget
+
+    models = layout.references()
+    needs = {
+        "bokeh-gl": any(isinstance(m, Plot) and m.output_backend == "webgl" for m in models),
+        "bokeh-widgets": any(isinstance(m, Widget) for m in models),
+        "bokeh-tables": any(isinstance(m, TableWidget) for m in models),
+        "bokeh-mathjax": any(isinstance(m, MathText) for m in models),
+    }
+    return ["bokeh"] + [bundle for bundle, needed in needs.items() if needed]
+
+
+def _in_live_notebook() -> bool:
+    """True in a kernel started by a Jupyter server or Colab, not by the book."""
+    if os.environ.get(BOOK_BUILD_ENV):
+        return False
+    return "JPY_SESSION_NAME" in os.environ or "COLAB_RELEASE_TAG" in os.environ
+
+
+def _bokehjs_inline(layout: Model) -> str:
+    """BokehJS (core plus the bundles ``layout`` needs) as inline ``<script>``s.
+
+    Guarded so that a page that already has BokehJS does not load it twice.
+    """
+    from bokeh.embed.bundle import bundle_for_objs_and_resources
+    from bokeh.resources import INLINE
+
+    bundle = bundle_for_objs_and_resources([layout], INLINE)
+    code = "\n".join(bundle.js_raw)
+    # The guard makes every figure self-sufficient (any cell may be re-run or
+    # cleared) while loading the library once per page.
+    return (
+        "<script>if (typeof window.Bokeh === 'undefined') {\n"
+        + code.replace("</script>", "<\\/script>")
+        + "\n}</script>"
+    )
+
+
+class BookFigure:
+    """An interactive Bokeh figure with its static matplotlib twin.
+
+    Parameters
+    ----------
+    name : str
+        A slug such as ``"vector-addition"``: lowercase words joined by
+        hyphens. It names the figure in the HTML (``data-mlmath-figure``), and
+        seeds its element ids so that builds are reproducible.
+    layout : bokeh.model.Model
+        The interactive figure, a Bokeh layout whose widgets drive
+        ``CustomJS`` callbacks only.
+    static : matplotlib.figure.Figure
+        The same data drawn for print. Build it with
+        ``matplotlib.figure.Figure`` (not ``pyplot``) so that Jupyter does not
+        display it a second time.
+    alt : str
+        What the figure shows, in words: the alt text of the static twin and
+        the description of the interactive one.
+    """
+
+    def __init__(self, name: str, layout: Model, static: MplFigure, alt: str):
+        if not isinstance(name, str) or not _SLUG.match(name):
+            raise ValueError(
+                f"name must be a slug of lowercase words joined by hyphens, got {name!r}"
+            )
+        if not isinstance(layout, Model):
+            raise ValueError(f"layout must be a Bokeh model, got {type(layout).__name__}")
+        if not isinstance(static, MplFigure):
+            raise ValueError(
+                f"static must be a matplotlib Figure, got {type(static).__name__}"
+            )
+        if not isinstance(alt, str) or not alt.strip():
+            raise ValueError("alt must be a non-empty description of the figure")
+        self.name = name
+        self.layout = layout
+        self.static = static
+        self.alt = alt.strip()
+
+    # -- representations -------------------------------------------------
+    def to_html(self, *, include_bokehjs: bool = False) -> str:
+        """The figure as an HTML fragment: wrapper, description, Bokeh div and script."""
+        script, div = components(self.layout)
+        counter = iter(range(1_000_000))
+        ids: dict[str, str] = {}
+
+        def stable(match: re.Match) -> str:
+            old = match.group(0)
+            if old not in ids:
+                ids[old] = str(uuid.uuid5(_NAMESPACE, f"{self.name}-{next(counter)}"))
+            return ids[old]
+
+        div = _UUID.sub(stable, div)
+        script = _UUID.sub(stable, script)
+        description_id = f"mlmath-{self.name}-description"
+        parts = [
+            f'<div class="mlmath-figure" {FIGURE_MARKER}="{self.name}" '
+            f'data-bokehjs="{" ".join(bokehjs_bundles(self.layout))}" '
+            f'role="group" aria-describedby="{description_id}">',
+            f'<p id="{description_id}" class="mlmath-figure-description">'
+            f"{html.escape(self.alt)}</p>",
+            div,
+            script,
+            "</div>",
+        ]
+        if include_bokehjs:
+            parts.insert(0, _bokehjs_inline(self.layout))
+        return "\n".join(parts)
+
+    def to_png(self) -> bytes:
+        """The static twin as PNG bytes."""
+        buffer = io.BytesIO()
+        self.static.savefig(buffer, format="png", dpi=_PNG_DPI, metadata={"Software": None})
+        return buffer.getvalue()
+
+    def to_pdf(self) -> bytes:
+        """The static twin as PDF bytes (vector, fonts embedded, no timestamp)."""
+        buffer = io.BytesIO()
+        self.static.savefig(buffer, format="pdf", metadata=_PDF_METADATA)
+        return buffer.getvalue()
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        data = {
+            "text/html": self.to_html(include_bokehjs=_in_live_notebook()),
+            "image/png": base64.b64encode(self.to_png()).decode("ascii"),
+            "application/pdf": base64.b64encode(self.to_pdf()).decode("ascii"),
+            "text/plain": self.alt,
+        }
+        width_px = int(self.static.get_figwidth() * 96)
+        metadata = {
+            "image/png": {"alt": self.alt, "width": width_px},
+            "application/pdf": {"alt": self.alt},
+        }
+        return data, metadata
+
+    def __repr__(self) -> str:
+        return f"BookFigure({self.name!r})"

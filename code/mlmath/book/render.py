@@ -1,0 +1,28 @@
+"""myst-nb output renderer that keeps the figures' alt text.
+
+myst-nb takes an image's alt text only from cell metadata, which sits far from
+the code that knows what the figure shows. :class:`mlmath.book.display.BookFigure`
+puts the alt text in the output's metadata instead; this renderer copies it
+onto the image node, so the HTML ``<img alt>`` and the PDF's figure carry it.
+
+Enabled in ``_config.yml`` by ``nb_render_plugin: mlmath`` (an entry point
+declared in ``pyproject.toml``).
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from myst_nb.core.render import MimeData, NbElementRenderer
+
+
+class BookRenderer(NbElementRenderer):
+    """myst-nb's default renderer, plus alt text from output metadata."""
+
+    def render_image(self, data: MimeData) -> list[nodes.Element]:
+        rendered = super().render_image(data)
+        alt = data.output_metadata.get(data.mime_type, {}).get("alt")
+        if alt:
+            for node in rendered:
+                if isinstance(node, nodes.image) and "alt" not in node:
+                    node["alt"] = str(alt)
+        return rendered

@@ -1,0 +1,66 @@
+"""Small, seeded data sets made for the book.
+
+Everything here is generated, never downloaded: the book builds with no network,
+and the same seed gives the same numbers in every build.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from mlmath._validate import as_int
+
+__all__ = ["HOUSE_FEATURES", "Houses", "make_houses"]
+
+#: Column names of :func:`make_houses`'s feature matrix, in order.
+HOUSE_FEATURES = ("square_feet", "bedrooms", "age_years")
+
+
+class Houses(NamedTuple):
+    """A toy housing market: one row per house."""
+
+    features: np.ndarray
+    """shape (n, 3): square feet, bedrooms, age in years (see ``HOUSE_FEATURES``)."""
+    price: np.ndarray
+    """shape (n,): sale price in thousands of dollars."""
+    feature_names: tuple[str, ...]
+
+
+def make_houses(n: int = 8, seed: int = 0) -> Houses:
+    r"""Generate ``n`` houses described by three features, with prices.
+
+    Floor area is drawn between 700 and 3500 square feet; bedrooms grow with
+    area (about one per 650 square feet, at least 1); age is uniform on
+    0 to 80 years. The price (thousands of dollars) is linear in the features
+    plus Gaussian noise,
+
+    .. math:: \text{price} = 40 + 0.12\,\text{sqft} + 8\,\text{bedrooms}
+              - 0.9\,\text{age} + \varepsilon,\quad
+              \varepsilon \sim \mathcal N(0, 15^2),
+
+    so later chapters can recover these coefficients by regression.
+    Book section: Linear Algebra, *Vectors* (a house as a feature vector).
+
+    Parameters
+    ----------
+    n : int, 1 <= n <= 100000
+        Number of houses.
+    seed : int, >= 0
+        Seed for :func:`numpy.random.default_rng`.
+
+    Returns
+    -------
+    Houses
+    """
+    n = as_int(n, "n", low=1, high=100_000)
+    seed = as_int(seed, "seed", low=0)
+    rng = np.random.default_rng(seed)
+    square_feet = np.round(rng.uniform(700, 3500, n), -1)
+    bedrooms = np.clip(np.round(square_feet / 650 + rng.normal(0, 0.5, n)), 1, None)
+    age = np.round(rng.uniform(0, 80, n))
+    noise = rng.normal(0, 15, n)
+    price = 40 + 0.12 * square_feet + 8 * bedrooms - 0.9 * age + noise
+    features = np.column_stack([square_feet, bedrooms, age])
+    return Houses(features, np.round(price, 1), HOUSE_FEATURES)
