@@ -86,11 +86,11 @@ def _uses_package(env, docname: str) -> bool:
 def _clear_stale_cache(app: Sphinx) -> None:
     """Empty the jupyter-cache when it was filled by another version of the package."""
     app.env.mlmath_source_hash = current = package_source_hash()
-    if app.config.nb_execution_mode != "cache":
+    # myst-nb resolves its settings at builder-inited (this handler runs after it).
+    nb_config = app.env.mystnb_config
+    if nb_config.execution_mode != "cache":
         return
-    cache_dir = Path(app.config.nb_execution_cache_path or ".jupyter_cache")
-    if not cache_dir.is_absolute():
-        cache_dir = Path(app.srcdir) / cache_dir
+    cache_dir = Path(nb_config.execution_cache_path)
     stamp = cache_dir / HASH_FILE
     previous = stamp.read_text().strip() if stamp.exists() else None
     if previous == current:
@@ -208,7 +208,7 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("mlmath_mathjax_dir", "node_modules/mathjax/es5", "env")
     app.connect("config-inited", _add_static_path)
     app.connect("builder-inited", _check_mathjax)
-    app.connect("builder-inited", _clear_stale_cache)
+    app.connect("builder-inited", _clear_stale_cache, priority=900)
     app.connect("env-get-outdated", _outdated_by_package)
     app.connect("doctree-read", _record_hash)
     app.connect("env-purge-doc", _purge_doc)

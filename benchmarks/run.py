@@ -1,0 +1,173 @@
+"""Measure the book and print the numbers next to their targets. Never asserts.
+
+    make bench            # or: .venv/bin/python benchmarks/run.py [--skip-build]
+
+Prints
+- cold build time (a copy of the book with no cache) and no-change rebuild time;
+- per page: HTML size, everything the page transfers (raw and gzip-compressed)
+  and its number of requests;
+- per figure page: time from navigation until every figure has rendered
+  (median of 3 loads);
+- per slider: the CustomJS callback's time, and until the next frame is drawn
+  (worst of 10 moves).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.support import (  # noqa: E402
+    FIGURES_FINISHED, html_pages, launch_chromium, serve,
+)
+
+HTML = ROOT / "_build" / "html"
+JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
+
+TARGETS = {
+    "rebuild_s": 5.0,
+    "render_ms": 1500.0,
+    "html_kb": 150.0,
+    "callback_ms": 16.0,
+}
+
+# In the page: resolve with performance.now() once every figure has rendered.
+TIME_TO_FIGURES = f"""() => new Promise((resolve) => {{
+  const finished = {FIGURES_FINISHED}
+  const poll = () => finished() ? resolve(performance.now()) : requestAnimationFrame(poll)
+  poll()
+}})"""
+
+# In the page: move every slider one step (and back) `repeats` times; time the
+# synchronous CustomJS callbacks and the wait until the next frame is painted.
+SLIDER_TIMINGS = """async (repeats) => {
+  const sliders = []
+  for (const doc of Bokeh.documents)
+    for (const model of doc.all_models) if (model.type === 'Slider') sliders.push(model)
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()))
+  const results = []
+  for (const slider of sliders) {
+    let callback = 0, toFrame = 0
+    for (let i = 0; i < repeats; i++) {
+      const start = slider.value
+      const next = start + slider.step <= slider.end ? start + slider.step : start - slider.step
+      for (const value of [next, start]) {
+        const t0 = performance.now()
+        slider.value = value
+        const t1 = performance.now()
+        await frame()
+        const t2 = performance.now()
+        callback = Math.max(callback, t1 - t0)
+        toFrame = Math.max(toFrame, t2 - t0)
+      }
+    }
+    results.push({name: slider.name, callback, toFrame})
+  }
+  return results
+}"""
+
+
+def flag(value: float, target: float) -> str:
+    return "ok" if value <= target else "OVER TARGET"
+
+
+def time_builds() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        book = Path(tmp) / "book"
+        book.mkdir()
+        for name in ("_config.yml", "_toc.yml"):
+            shutil.copy(ROOT / name, book / name)
+        shutil.copytree(ROOT / "chapters", book / "chapters")
+        (book / "node_modules").symlink_to(ROOT / "node_modules")
+        command = [str(JUPYTER_BOOK), "build", str(book), "-W", "-n", "--keep-going"]
+        times = []
+        for _ in range(2):
+            start = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True)
+            times.append(time.perf_counter() - start)
+    print("## Build")
+    print(f"cold build (no cache, every chapter executed): {times[0]:6.1f} s")
+    print(f"no-change rebuild:                             {times[1]:6.1f} s"
+          f"   target <= {TARGETS['rebuild_s']:.0f} s  {flag(times[1], TARGETS['rebuild_s'])}")
+
+
+def measure_pages() -> None:
+    from playwright.sync_api import sync_playwright
+
+    pages = html_pages(HTML)
+    with serve(HTML) as url, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        print("\n## Pages (transfer is the first visit; gzip is what a compressing host sends)")
+        print(f"{'page':44} {'html KB':>8} {'all KB':>8} {'gzip KB':>8} {'requests':>8}")
+        figure_pages = []
+        for path in pages:
+            context = browser.new_context()
+            page = context.new_page()
+            fetched: dict[str, int] = {}
+            gzipped: dict[str, int] = {}
+
+            def on_response(response, fetched=fetched, gzipped=gzipped):
+                try:
+                    body = response.body()
+                except Exception:  # redirects and aborted requests have no body
+                    return
+                fetched[response.url] = len(body)
+                gzipped[response.url] = len(gzip.compress(body, compresslevel=6))
+
+            page.on("response", on_response)
+            page.goto(f"{url}/{path}", wait_until="networkidle")
+            html_kb = (HTML / path).stat().st_size / 1024
+            print(f"{path:44} {html_kb:8.1f} {sum(fetched.values()) / 1024:8.0f} "
+                  f"{sum(gzipped.values()) / 1024:8.0f} {len(fetched):8d}"
+                  + ("" if html_kb <= TARGETS["html_kb"] else "  HTML OVER TARGET"))
+            if page.locator("[data-mlmath-figure]").count():
+                figure_pages.append(path)
+            context.close()
+
+        print(f"\n## Figures (targets: render <= {TARGETS['render_ms']:.0f} ms, "
+              f"callback <= {TARGETS['callback_ms']:.0f} ms)")
+        for path in figure_pages:
+            renders = []
+            for _ in range(3):
+                context = browser.new_context()
+                page = context.new_page()
+                page.goto(f"{url}/{path}", wait_until="commit")
+                renders.append(page.evaluate(TIME_TO_FIGURES))
+                context.close()
+            render = statistics.median(renders)
+            print(f"{path}: all figures rendered at {render:.0f} ms  {flag(render, TARGETS['render_ms'])}")
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(f"{url}/{path}")
+            page.evaluate(TIME_TO_FIGURES)
+            for row in page.evaluate(SLIDER_TIMINGS, 10):
+                print(f"  slider {row['name']:32} callback {row['callback']:5.2f} ms  "
+                      f"to next frame {row['toFrame']:5.1f} ms  "
+                      f"{flag(row['callback'], TARGETS['callback_ms'])}")
+            context.close()
+        browser.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-build", action="store_true", help="skip the build timings")
+    args = parser.parse_args()
+    if not (HTML / "index.html").exists():
+        sys.exit("Build the book first: make book")
+    if not args.skip_build:
+        time_builds()
+    measure_pages()
+
+
+if __name__ == "__main__":
+    main()
