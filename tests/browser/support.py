@@ -78,3 +78,11 @@ def html_pages(html_root: Path) -> list[str]:
         for path in html_root.rglob("*.html")
         if not any(part.startswith((".", "_")) for part in path.relative_to(html_root).parts)
     )
+
+
+def press_key(page, handle, key: str) -> None:
+    """Focus a slider handle and press ``key``, as a keyboard user would; wait for
+    the figures to finish redrawing."""
+    handle.focus()
+    page.keyboard.press(key)
+    page.wait_for_function(FIGURES_FINISHED)

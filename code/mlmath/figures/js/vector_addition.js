@@ -1,4 +1,4 @@
-// Vector addition (mlmath.figures.linalg.fig_vector_addition).
+// Vector addition (mlmath.figures.linalg.vectors.fig_vector_addition).
 // Args: solid, ghost (ColumnDataSource), readout (Div), a_x, a_y, b_x, b_y (Slider),
 // gap (number). Mirrors _label_positions() and vector_addition_readout() in Python;
 // the browser tests compare the two.

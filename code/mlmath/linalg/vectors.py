@@ -1,8 +1,7 @@
-"""Linear algebra from scratch: vectors and the operations on them.
+"""Vectors and the operations on them (chapter ``chapters/linear-algebra/vectors.md``).
 
 Each function is the few lines of NumPy that the book explains; the tests check
-every one against ``numpy.linalg`` or a closed form. Book sections are named in
-each docstring (``chapters/linear-algebra/<section>.md``).
+every one against ``numpy.linalg`` or a closed form.
 """
 
 from __future__ import annotations

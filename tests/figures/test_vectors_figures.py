@@ -6,7 +6,7 @@ from numpy.testing import assert_allclose
 
 from mlmath import linalg
 from mlmath.figures import fig_vector_addition
-from mlmath.figures.linalg import vector_addition_readout
+from mlmath.figures.linalg.vectors import vector_addition_readout
 
 
 def model(figure, name):

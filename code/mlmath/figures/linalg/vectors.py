@@ -1,8 +1,8 @@
-"""Figures of Part I, Linear Algebra.
+"""Figures of the chapter on vectors (``chapters/linear-algebra/vectors.md``).
 
-One public builder per figure, named ``fig_<thing>``. Each computes the
-figure's numbers with :mod:`mlmath.linalg`, then draws them twice, as an
-interactive Bokeh layout and as a static matplotlib twin, and returns both in a
+The pattern every figure follows: one public builder ``fig_<thing>`` computes
+the figure's numbers with :mod:`mlmath.linalg`, draws them twice (an
+interactive Bokeh layout and a static matplotlib twin) and returns both in a
 :class:`~mlmath.book.display.BookFigure`. Sliders drive ``CustomJS`` callbacks
 kept in ``figures/js/``; the browser tests check their numbers against the
 Python functions used here.
