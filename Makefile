@@ -10,12 +10,17 @@ JB     := $(BIN)/jupyter-book
 # --keep-going: report every problem, not just the first.
 JB_FLAGS := -W -n --keep-going
 PORT   ?= 8000
+# `make pdf`: XeLaTeX with its fonts and latexmk, from Debian (see README.md).
+TEX_PACKAGES := texlive-xetex texlive-fonts-recommended fonts-freefont-otf fonts-lmodern latexmk
+PDF    := math-for-ml.pdf
 
-.PHONY: book test serve bench clean help
+.PHONY: book pdf all test serve bench clean help
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make book    build the HTML book into _build/html (sets up .venv and node_modules)"
+	@echo "make pdf     build the PDF (LaTeX) into _build/latex and copy it into _build/html"
+	@echo "make all     both: the HTML book with its PDF"
 	@echo "make test    install what the tests need (Chromium included) and run every test"
 	@echo "make serve   preview _build/html on http://127.0.0.1:$(PORT)"
 	@echo "make bench   print build times, page weights and figure timings"
@@ -46,9 +51,23 @@ node_modules/.package-lock.json: package.json package-lock.json
 book: $(VENV)/.book-deps node_modules/.package-lock.json
 	$(JB) build . $(JB_FLAGS)
 
-test: $(VENV)/.test-deps node_modules/.package-lock.json
-	scripts/ensure-apt-packages chromium
+# The same execution cache as `make book`: no chapter runs twice. latexmk only
+# warns about unresolved references and missing glyphs; latexlog fails on them.
+pdf: $(VENV)/.book-deps
+	scripts/ensure-apt-packages $(TEX_PACKAGES)
+	$(JB) build . --builder pdflatex $(JB_FLAGS)
+	$(BIN)/python -m mlmath.book.latexlog _build/latex/$(PDF:.pdf=.log)
+	mkdir -p _build/html
+	cp _build/latex/$(PDF) _build/html/$(PDF)
+
+# One after the other (also under make -j): the PDF reuses the HTML's cache.
+all:
 	$(MAKE) book
+	$(MAKE) pdf
+
+test: $(VENV)/.test-deps node_modules/.package-lock.json
+	scripts/ensure-apt-packages chromium poppler-utils
+	$(MAKE) all
 	$(BIN)/python -m pytest
 
 serve:

@@ -216,5 +216,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _add_bokehjs)
     app.connect("build-finished", _copy_assets)
     app.add_css_file("mlmath.css")
+    app.setup_extension("mlmath.book.pdf")
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True,
             "env_version": 1}
