@@ -14,7 +14,7 @@ PORT   ?= 8000
 TEX_PACKAGES := texlive-xetex texlive-fonts-recommended fonts-freefont-otf fonts-lmodern latexmk
 PDF    := math-for-ml.pdf
 
-.PHONY: book pdf all test serve bench clean help
+.PHONY: book pdf pdf-deps all test serve bench clean help
 .DEFAULT_GOAL := help
 
 help:
@@ -23,7 +23,7 @@ help:
 	@echo "make all     both: the HTML book with its PDF"
 	@echo "make test    install what the tests need (Chromium included) and run every test"
 	@echo "make serve   preview _build/html on http://127.0.0.1:$(PORT)"
-	@echo "make bench   print build times, page weights and figure timings"
+	@echo "make bench   print build times (HTML and PDF), page weights and figure timings"
 	@echo "make clean   remove _build (the execution cache too)"
 
 # -- set-up ---------------------------------------------------------------------
@@ -53,12 +53,15 @@ book: $(VENV)/.book-deps node_modules/.package-lock.json
 
 # The same execution cache as `make book`: no chapter runs twice. latexmk only
 # warns about unresolved references and missing glyphs; latexlog fails on them.
-pdf: $(VENV)/.book-deps
-	scripts/ensure-apt-packages $(TEX_PACKAGES)
+pdf: pdf-deps $(VENV)/.book-deps
 	$(JB) build . --builder pdflatex $(JB_FLAGS)
 	$(BIN)/python -m mlmath.book.latexlog _build/latex/$(PDF:.pdf=.log)
 	mkdir -p _build/html
 	cp _build/latex/$(PDF) _build/html/$(PDF)
+
+# Installs TeX when missing (as root; otherwise prints the apt-get line).
+pdf-deps:
+	scripts/ensure-apt-packages $(TEX_PACKAGES)
 
 # One after the other (also under make -j): the PDF reuses the HTML's cache.
 all:
@@ -76,9 +79,9 @@ serve:
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
 bench: $(VENV)/.test-deps node_modules/.package-lock.json
-	scripts/ensure-apt-packages chromium
+	scripts/ensure-apt-packages chromium poppler-utils $(TEX_PACKAGES)
 	$(MAKE) book
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py --pdf
 
 clean:
 	rm -rf _build
