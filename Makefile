@@ -51,6 +51,13 @@ node_modules/.package-lock.json: package.json package-lock.json
 book: $(VENV)/.book-deps node_modules/.package-lock.json
 	$(JB) build . $(JB_FLAGS)
 
+# Dates in the PDF (title page, metadata) are the last commit's, so two builds
+# of one commit give the same bytes.
+GIT_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(GIT_EPOCH),)
+pdf: export SOURCE_DATE_EPOCH ?= $(GIT_EPOCH)
+endif
+
 # The same execution cache as `make book`: no chapter runs twice. latexmk only
 # warns about unresolved references and missing glyphs; latexlog fails on them.
 pdf: pdf-deps $(VENV)/.book-deps

@@ -73,7 +73,7 @@ def text(book_pdf) -> str:
 
 
 @pytest.fixture(scope="module")
-def chapters() -> dict[str, BeautifulSoup]:
+def chapters(built_book) -> dict[str, BeautifulSoup]:
     """The HTML page of every document in the table of contents."""
     pages = {}
     for page in html_pages(HTML):
