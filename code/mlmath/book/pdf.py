@@ -232,9 +232,8 @@ class BookMatter(SphinxPostTransform):
     builders = ("latex",)
 
     def run(self, **kwargs) -> None:
-        if self.document.get("docname", self.env.docname) != self.config.root_doc and \
-                self.app.project.path2doc(self.document["source"]) != self.config.root_doc:
-            return
+        if self.app.project.path2doc(self.document["source"]) != self.config.root_doc:
+            return  # only the assembled book, which starts with the root document
         self.document.insert(0, nodes.raw("", INTRODUCTION, format="latex"))
         numbers = self.env.toc_secnumbers
         for part in list(self.document.findall(addnodes.start_of_file)):
