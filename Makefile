@@ -10,15 +10,20 @@ JB     := $(BIN)/jupyter-book
 # --keep-going: report every problem, not just the first.
 JB_FLAGS := -W -n --keep-going
 PORT   ?= 8000
+# `make pdf`: XeLaTeX with its fonts and latexmk, from Debian (see README.md).
+TEX_PACKAGES := texlive-xetex texlive-fonts-recommended fonts-freefont-otf fonts-lmodern latexmk
+PDF    := math-for-ml.pdf
 
-.PHONY: book test serve bench clean help
+.PHONY: book pdf pdf-deps all test serve bench clean help
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make book    build the HTML book into _build/html (sets up .venv and node_modules)"
+	@echo "make pdf     build the PDF (LaTeX) into _build/latex and copy it into _build/html"
+	@echo "make all     both: the HTML book with its PDF"
 	@echo "make test    install what the tests need (Chromium included) and run every test"
 	@echo "make serve   preview _build/html on http://127.0.0.1:$(PORT)"
-	@echo "make bench   print build times, page weights and figure timings"
+	@echo "make bench   print build times (HTML and PDF), page weights and figure timings"
 	@echo "make clean   remove _build (the execution cache too)"
 
 # -- set-up ---------------------------------------------------------------------
@@ -46,9 +51,33 @@ node_modules/.package-lock.json: package.json package-lock.json
 book: $(VENV)/.book-deps node_modules/.package-lock.json
 	$(JB) build . $(JB_FLAGS)
 
-test: $(VENV)/.test-deps node_modules/.package-lock.json
-	scripts/ensure-apt-packages chromium
+# Dates in the PDF (title page, metadata) are the last commit's, so two builds
+# of one commit give the same bytes.
+GIT_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(GIT_EPOCH),)
+pdf: export SOURCE_DATE_EPOCH ?= $(GIT_EPOCH)
+endif
+
+# The same execution cache as `make book`: no chapter runs twice. latexmk only
+# warns about unresolved references and missing glyphs; latexlog fails on them.
+pdf: pdf-deps $(VENV)/.book-deps
+	$(JB) build . --builder pdflatex $(JB_FLAGS)
+	$(BIN)/python -m mlmath.book.latexlog _build/latex/$(PDF:.pdf=.log)
+	mkdir -p _build/html
+	cp _build/latex/$(PDF) _build/html/$(PDF)
+
+# Installs TeX when missing (as root; otherwise prints the apt-get line).
+pdf-deps:
+	scripts/ensure-apt-packages $(TEX_PACKAGES)
+
+# One after the other (also under make -j): the PDF reuses the HTML's cache.
+all:
 	$(MAKE) book
+	$(MAKE) pdf
+
+test: $(VENV)/.test-deps node_modules/.package-lock.json
+	scripts/ensure-apt-packages chromium poppler-utils
+	$(MAKE) all
 	$(BIN)/python -m pytest
 
 serve:
@@ -57,9 +86,9 @@ serve:
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
 bench: $(VENV)/.test-deps node_modules/.package-lock.json
-	scripts/ensure-apt-packages chromium
+	scripts/ensure-apt-packages chromium poppler-utils $(TEX_PACKAGES)
 	$(MAKE) book
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py --pdf
 
 clean:
 	rm -rf _build

@@ -4,6 +4,8 @@
 
 Prints
 - cold build time (a copy of the book with no cache) and no-change rebuild time;
+- with ``--pdf``: the PDF's build time from a warm cache (a copy of the book
+  with the HTML build's execution cache, so no chapter runs) and its pages;
 - per page: HTML size, everything the page transfers (raw and gzip-compressed)
   and its number of requests;
 - per figure page: time from navigation until every figure has rendered
@@ -24,6 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -36,6 +40,7 @@ JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
 
 TARGETS = {
     "rebuild_s": 5.0,
+    "pdf_s": 120.0,
     "render_ms": 1500.0,
     "html_kb": 150.0,
     "callback_ms": 16.0,
@@ -101,6 +106,36 @@ def time_builds() -> None:
           f"   target <= {TARGETS['rebuild_s']:.0f} s  {flag(times[1], TARGETS['rebuild_s'])}")
 
 
+def time_pdf_build() -> None:
+    """The whole PDF (Sphinx's LaTeX builder, then xelatex) from a warm cache."""
+    cache = ROOT / "_build" / ".jupyter_cache"
+    if not cache.exists():
+        sys.exit("No execution cache: build the book first (make book)")
+    with tempfile.TemporaryDirectory() as tmp:
+        book = Path(tmp) / "book"
+        book.mkdir()
+        for name in ("_config.yml", "_toc.yml"):
+            shutil.copy(ROOT / name, book / name)
+        shutil.copytree(ROOT / "chapters", book / "chapters")
+        shutil.copytree(cache, book / "_build" / ".jupyter_cache")
+        command = [str(JUPYTER_BOOK), "build", str(book), "--builder", "pdflatex",
+                   "-W", "-n", "--keep-going"]
+        start = time.perf_counter()
+        result = subprocess.run(command, check=True, capture_output=True, text=True)
+        seconds = time.perf_counter() - start
+        target = yaml.safe_load((ROOT / "_config.yml").read_text())["latex"]["latex_documents"]
+        pdf = book / "_build" / "latex" / Path(target["targetname"]).with_suffix(".pdf").name
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        pages = next((line.split()[-1] for line in info.splitlines()
+                      if line.startswith("Pages:")), "?")
+        executed = result.stdout.count("Executing notebook")
+        size_kb = pdf.stat().st_size / 1024
+    print("\n## PDF")
+    print(f"PDF build, warm cache (chapters executed: {executed}): {seconds:6.1f} s"
+          f"   target <= {TARGETS['pdf_s']:.0f} s  {flag(seconds, TARGETS['pdf_s'])}")
+    print(f"PDF: {pages} pages, {size_kb:.0f} KB")
+
+
 def measure_pages() -> None:
     from playwright.sync_api import sync_playwright
 
@@ -161,11 +196,15 @@ def measure_pages() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-build", action="store_true", help="skip the build timings")
+    parser.add_argument("--pdf", action="store_true",
+                        help="also time the PDF build from a warm cache (needs TeX, see README)")
     args = parser.parse_args()
     if not (HTML / "index.html").exists():
         sys.exit("Build the book first: make book")
     if not args.skip_build:
         time_builds()
+    if args.pdf:
+        time_pdf_build()
     measure_pages()
 
 

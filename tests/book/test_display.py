@@ -91,3 +91,26 @@ def test_two_fresh_kernels_produce_identical_bytes():
 def test_bad_arguments(overrides, message):
     with pytest.raises(ValueError, match=message):
         small_figure(**overrides)
+
+
+def test_controls_are_listed_in_reading_order_with_their_kind():
+    from bokeh.layouts import column, row
+    from bokeh.models import Button, Select
+
+    widgets = [Slider(start=0, end=1, value=0, step=0.1, title="first"),
+               Select(title="a menu", options=["x", "y"]),
+               Slider(start=0, end=1, value=0, step=0.1, title="last"),
+               Button(label="reset")]
+    layout = column(row(widgets[0], widgets[1]), figure(width=100, height=100),
+                    row(widgets[2], widgets[3]))
+    controls = small_figure(layout=layout)._repr_mimebundle_()[1]["mlmath"]["controls"]
+    assert [c["label"] for c in controls] == ["first", "a menu", "last", "reset"]
+    assert [c["kind"] for c in controls] == ["slider", "menu", "slider", "button"]
+
+
+def test_static_pdf_embeds_truetype_not_type3_fonts():
+    static = Figure(figsize=(2, 2))
+    static.add_subplot().set_title("text that needs a font")
+    pdf = small_figure(static=static).to_pdf()
+    assert b"/FontFile2" in pdf  # an embedded TrueType font program
+    assert b"/Type3" not in pdf

@@ -68,7 +68,7 @@ def test_changing_the_package_source_re_executes_chapters_that_import_it(tmp_pat
     assert unchanged.returncode == 0
     assert "Executing" not in unchanged.stdout  # nothing changed, nothing re-runs
 
-    module = code / "mlmath" / "linalg.py"
+    module = code / "mlmath" / "linalg" / "__init__.py"
     module.write_text(module.read_text() + '\nPROBE = "edited"\n')
     second = run_build(book, env=env)
     assert second.returncode == 0, second.stdout[-4000:]

@@ -12,7 +12,9 @@ representations (``_repr_mimebundle_``) and gets
 ``image/png`` and ``application/pdf``
     a static twin drawn by matplotlib from the same numbers, for the PDF
     (LaTeX prefers the vector PDF) and for any viewer without JavaScript. The
-    alt text travels in the output metadata (read by :mod:`mlmath.book.render`).
+    alt text travels in the output metadata (read by :mod:`mlmath.book.render`),
+    and so do the figure's name and its controls' labels, which the PDF names
+    in the caption (:mod:`mlmath.book.pdf`).
 ``text/plain``
     the alt text, for terminals and screen readers of plain outputs.
 
@@ -33,9 +35,10 @@ import uuid
 
 from bokeh.embed import components
 from bokeh.model import Model
+from matplotlib import rc_context
 from matplotlib.figure import Figure as MplFigure
 
-__all__ = ["BookFigure", "BOOK_BUILD_ENV", "FIGURE_MARKER", "bokehjs_bundles"]
+__all__ = ["BookFigure", "BOOK_BUILD_ENV", "FIGURE_MARKER", "bokehjs_bundles", "figure_controls"]
 
 #: Environment variable set by the book's Sphinx extension; kernels started by
 #: the build inherit it, so figures know they are being rendered for the book.
@@ -74,6 +77,43 @@ def bokehjs_bundles(layout: Model) -> list[str]:
         "bokeh-mathjax": any(isinstance(m, MathText) for m in models),
     }
     return ["bokeh"] + [bundle for bundle, needed in needs.items() if needed]
+
+
+def figure_controls(layout: Model) -> list[dict[str, str]]:
+    """The widgets in ``layout``, in reading order, as ``{"kind", "label"}``:
+    kind ``"slider"``, ``"menu"``, ``"button"`` or ``"control"``, and label the
+    slider's title or the button's text.
+
+    The PDF names them under the figure's static twin, so print readers know
+    what the interactive version lets them change.
+    """
+    from bokeh.models import AbstractButton, AbstractSlider, Select, Widget
+
+    kinds = ((AbstractSlider, "slider"), (Select, "menu"), (AbstractButton, "button"))
+    controls: list[dict[str, str]] = []
+    seen: set[str] = set()
+
+    def visit(value) -> None:
+        if isinstance(value, Model):
+            if value.id in seen:
+                return
+            seen.add(value.id)
+            if isinstance(value, Widget):
+                label = getattr(value, "title", None) or getattr(value, "label", None)
+                if isinstance(label, str) and label.strip():
+                    kind = next((k for cls, k in kinds if isinstance(value, cls)), "control")
+                    controls.append({"kind": kind, "label": label.strip()})
+            for name in sorted(value.properties_with_refs()):
+                visit(getattr(value, name))
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                visit(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                visit(item)
+
+    visit(layout)
+    return controls
 
 
 def _in_live_notebook() -> bool:
@@ -178,9 +218,14 @@ class BookFigure:
         return buffer.getvalue()
 
     def to_pdf(self) -> bytes:
-        """The static twin as PDF bytes (vector, fonts embedded, no timestamp)."""
+        """The static twin as PDF bytes (vector, fonts embedded, no timestamp).
+
+        Fonts are embedded as TrueType (``pdf.fonttype: 42``), not matplotlib's
+        default Type 3, so the book's PDF has searchable, selectable text.
+        """
         buffer = io.BytesIO()
-        self.static.savefig(buffer, format="pdf", metadata=_PDF_METADATA)
+        with rc_context({"pdf.fonttype": 42}):
+            self.static.savefig(buffer, format="pdf", metadata=_PDF_METADATA)
         return buffer.getvalue()
 
     def _repr_mimebundle_(self, include=None, exclude=None):
@@ -194,6 +239,8 @@ class BookFigure:
         metadata = {
             "image/png": {"alt": self.alt, "width": width_px},
             "application/pdf": {"alt": self.alt},
+            # What a reader of the static twin is missing (see mlmath.book.pdf).
+            "mlmath": {"figure": self.name, "controls": figure_controls(self.layout)},
         }
         return data, metadata
 

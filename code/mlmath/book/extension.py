@@ -24,7 +24,9 @@ Sphinx that every chapter importing ``mlmath`` whose doctree was made with
 another hash is out of date, so those chapters are read and executed again.
 
 It also sets ``MLMATH_BOOK_BUILD`` in the environment, which the kernels that
-execute the chapters inherit: figures then leave BokehJS out of their HTML.
+execute the chapters inherit: figures then leave BokehJS out of their HTML;
+and it loads :mod:`mlmath.book.pdf` (the PDF's additions) and
+:mod:`mlmath.book.streams` (a cell's printed text as one block).
 """
 
 from __future__ import annotations
@@ -216,5 +218,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _add_bokehjs)
     app.connect("build-finished", _copy_assets)
     app.add_css_file("mlmath.css")
+    app.setup_extension("mlmath.book.pdf")
+    app.setup_extension("mlmath.book.streams")
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True,
             "env_version": 1}

@@ -16,13 +16,26 @@ from myst_nb.core.render import MimeData, NbElementRenderer
 
 
 class BookRenderer(NbElementRenderer):
-    """myst-nb's default renderer, plus alt text from output metadata."""
+    """myst-nb's default renderer, plus alt text from output metadata.
+
+    A static twin's image node also gets ``mlmath_figure`` (the figure's name)
+    and ``mlmath_controls`` (its widgets' kinds and labels), from which the PDF's
+    caption says what the interactive version offers (:mod:`mlmath.book.pdf`).
+    """
 
     def render_image(self, data: MimeData) -> list[nodes.Element]:
         rendered = super().render_image(data)
         alt = data.output_metadata.get(data.mime_type, {}).get("alt")
-        if alt:
-            for node in rendered:
-                if isinstance(node, nodes.image) and "alt" not in node:
-                    node["alt"] = str(alt)
+        interactive = data.output_metadata.get("mlmath", {})
+        for node in rendered:
+            if not isinstance(node, nodes.image):
+                continue
+            if alt and "alt" not in node:
+                node["alt"] = str(alt)
+            if interactive.get("figure"):
+                node["mlmath_figure"] = str(interactive["figure"])
+                node["mlmath_controls"] = [
+                    (str(c.get("kind", "control")), str(c.get("label", "")))
+                    for c in interactive.get("controls", []) if isinstance(c, dict)
+                ]
         return rendered
