@@ -252,6 +252,7 @@ def test_data_matrix_sliders_and_transpose_match_python(visit):
         assert points["color"] == expected["color"] and points["size"] == expected["size"]
         assert page.evaluate(f"({FIND_MODEL})('data-matrix-readout').text") == \
             figure_module.data_matrix_readout(data, names, i, j, transposed)
+        assert toggle.inner_text() == figure_module.TOGGLE_LABELS[transposed]
         # the entry shaded green holds a_ij, wherever the table has moved it
         chosen = cells["line_width"].index(3.0)
         assert cells["text"][chosen] == texts[i - 1][j - 1]

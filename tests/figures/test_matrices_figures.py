@@ -185,6 +185,8 @@ def test_data_matrix_shades_the_row_the_column_and_the_entry(row, column, transp
     assert ("In Aᵀ (3×6)" in readout) == transposed
     assert model(figure, "data-matrix-row").value == row
     assert model(figure, "data-matrix-transpose").active == transposed
+    assert model(figure, "data-matrix-transpose").label == \
+        ("Back to A" if transposed else "Show the transpose Aᵀ")
     assert "6 houses (rows) by 3 features" in figure.alt
 
 

@@ -1,7 +1,8 @@
 // A data table as a matrix (mlmath.figures.linalg.matrices.fig_data_matrix).
 // Args: row_slider, column_slider (Slider); toggle (Toggle); cells, headers, points
 // (ColumnDataSource); readout (Div); texts (the entries as written); names (column names);
-// fills, colors (objects). Mirrors _table_rows(), _point_rows() and _data_readout().
+// toggle_labels (for A shown, for Aᵀ shown); fills, colors (objects).
+// Mirrors _table_rows(), _point_rows() and _data_readout() in Python.
 const i = row_slider.value, j = column_slider.value, transposed = toggle.active
 const m = texts.length, n = texts[0].length
 const SUB = '₀₁₂₃₄₅₆₇₈₉'
@@ -48,3 +49,4 @@ if (transposed)
   text += `<br>In Aᵀ (${n}×${m}) the same number is entry (Aᵀ)${sub(j, i)}: row ${i} ` +
     `of A is column ${i} of Aᵀ, and column ${j} of A is row ${j} of Aᵀ.`
 readout.text = text
+toggle.label = toggle_labels[transposed ? 1 : 0]

@@ -652,6 +652,8 @@ def _check_data_matrix_arguments(data, column_names, row, column):
 
 #: Pixels per table cell in :func:`fig_data_matrix`.
 TABLE_CELL_PX = 46
+#: The transpose button's label, when A is shown (False) and when Aᵀ is.
+TOGGLE_LABELS = {False: "Show the transpose Aᵀ", True: "Back to A"}
 
 
 def fig_data_matrix(data, column_names, *, row=1, column=1, scatter_columns=(0, 2),
@@ -750,7 +752,7 @@ def _bokeh_data_matrix(state: dict):
                         name="data-matrix-row", width=200)
     column_slider = Slider(start=1, end=n, step=1, value=j, title="column j (a feature)",
                            name="data-matrix-column", width=200)
-    toggle = Toggle(label="Show the transpose Aᵀ", active=transposed,
+    toggle = Toggle(label=TOGGLE_LABELS[transposed], active=transposed,
                     name="data-matrix-transpose", width=200)
     readout = Div(text=_data_readout(texts, names, i, j, transposed),
                   name="data-matrix-readout", width=640,
@@ -758,7 +760,7 @@ def _bokeh_data_matrix(state: dict):
     callback = _style.js_callback(
         "data_matrix.js", row_slider=row_slider, column_slider=column_slider, toggle=toggle,
         cells=cells, headers=headers, points=points, readout=readout, texts=texts,
-        names=list(names),
+        names=list(names), toggle_labels=[TOGGLE_LABELS[False], TOGGLE_LABELS[True]],
         fills={"row": ROW_FILL, "column": COLUMN_FILL, "entry": ENTRY_FILL,
                "plain": PLAIN_FILL},
         colors={"grey": _style.GREY, "vermillion": _style.VERMILLION, "blue": _style.BLUE,
