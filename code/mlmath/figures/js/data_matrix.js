@@ -49,4 +49,5 @@ if (transposed)
   text += `<br>In Aᵀ (${n}×${m}) the same number is entry (Aᵀ)${sub(j, i)}: row ${i} ` +
     `of A is column ${i} of Aᵀ, and column ${j} of A is row ${j} of Aᵀ.`
 readout.text = text
-toggle.label = toggle_labels[transposed ? 1 : 0]
+const label = toggle_labels[transposed ? 1 : 0]
+if (toggle.label !== label) toggle.label = label
