@@ -65,6 +65,19 @@ def test_product_laws_on_random_matrices():
                         mul(linalg.transpose(b), linalg.transpose(a)), rtol=1e-12)
 
 
+def test_chains_and_powers_match_numpy_linalg():
+    chain = [random_matrix(3, 5), random_matrix(5, 2), random_matrix(2, 4), random_matrix(4, 1)]
+    product = chain[0]
+    for factor in chain[1:]:
+        product = linalg.matrix_multiply(product, factor)
+    assert_allclose(product, np.linalg.multi_dot(chain), rtol=1e-10, atol=1e-12)
+    square = random_matrix(4, 4)
+    power = linalg.identity(4)
+    for _ in range(5):
+        power = linalg.matrix_multiply(power, square)
+    assert_allclose(power, np.linalg.matrix_power(square, 5), rtol=1e-10, atol=1e-12)
+
+
 def test_order_matters():
     rotate = np.array([[0.0, -1.0], [1.0, 0.0]])
     shear = np.array([[1.0, 2.0], [0.0, 1.0]])
