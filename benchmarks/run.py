@@ -10,8 +10,8 @@ Prints
   and its number of requests;
 - per figure page: time from navigation until every figure has rendered
   (median of 3 loads);
-- per slider: the CustomJS callback's time, and until the next frame is drawn
-  (worst of 10 moves).
+- per slider or spinner: the CustomJS callback's time, and until the next frame
+  is drawn (worst of 10 moves).
 """
 
 from __future__ import annotations
@@ -53,19 +53,21 @@ TIME_TO_FIGURES = f"""() => new Promise((resolve) => {{
   poll()
 }})"""
 
-# In the page: move every slider one step (and back) `repeats` times; time the
-# synchronous CustomJS callbacks and the wait until the next frame is painted.
+# In the page: move every slider and spinner one step (and back) `repeats` times;
+# time the synchronous CustomJS callbacks and the wait until the next frame is painted.
 SLIDER_TIMINGS = """async (repeats) => {
   const sliders = []
   for (const doc of Bokeh.documents)
-    for (const model of doc.all_models) if (model.type === 'Slider') sliders.push(model)
+    for (const model of doc.all_models)
+      if (model.type === 'Slider' || model.type === 'Spinner') sliders.push(model)
   const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()))
   const results = []
   for (const slider of sliders) {
     let callback = 0, toFrame = 0
     for (let i = 0; i < repeats; i++) {
       const start = slider.value
-      const next = start + slider.step <= slider.end ? start + slider.step : start - slider.step
+      const end = slider.type === 'Spinner' ? slider.high : slider.end
+      const next = start + slider.step <= end ? start + slider.step : start - slider.step
       for (const value of [next, start]) {
         const t0 = performance.now()
         slider.value = value

@@ -52,6 +52,44 @@ def as_vector(value, name: str, *, size: int | None = None) -> np.ndarray:
     return array
 
 
+def as_matrix(value, name: str) -> np.ndarray:
+    """Return ``value`` as a finite 2-D float array (a matrix).
+
+    Parameters
+    ----------
+    value : array_like
+        A table of real numbers: a list of equally long rows, or a 2-D array.
+    name : str
+        The argument's name, used in the error message.
+
+    Raises
+    ------
+    ValueError
+        If ``value`` is ragged (rows of different lengths), is not 2-D, has no
+        rows or no columns, or holds a non-numeric, NaN or infinite entry.
+    """
+    try:
+        array = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"{name} must be a rectangular table of real numbers (every row the same "
+            f"length), got {value!r}"
+        ) from None
+    if array.ndim != 2:
+        hint = "; write a single row as [[...]]" if array.ndim == 1 else ""
+        raise ValueError(
+            f"{name} must be a 2-D matrix (rows and columns), got an array of shape "
+            f"{array.shape}{hint}"
+        )
+    if array.size == 0:
+        raise ValueError(
+            f"{name} must have at least one row and one column, got shape {array.shape}"
+        )
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{name} must be finite (no NaN or inf), got\n{array}")
+    return array
+
+
 def same_size(a: np.ndarray, b: np.ndarray, name_a: str, name_b: str) -> None:
     """Raise ``ValueError`` unless vectors ``a`` and ``b`` have equal sizes."""
     if a.shape != b.shape:

@@ -5,6 +5,10 @@ notebook cell with it shows the interactive figure in HTML and Jupyter and its
 static twin in the PDF.
 """
 
-from mlmath.figures.linalg import fig_vector_addition
+from mlmath.figures.linalg import (
+    fig_data_matrix,
+    fig_matrix_multiplication,
+    fig_vector_addition,
+)
 
-__all__ = ["fig_vector_addition"]
+__all__ = ["fig_vector_addition", "fig_data_matrix", "fig_matrix_multiplication"]
