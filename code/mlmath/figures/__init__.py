@@ -5,6 +5,11 @@ notebook cell with it shows the interactive figure in HTML and Jupyter and its
 static twin in the PDF.
 """
 
-from mlmath.figures.linalg import fig_vector_addition
+from mlmath.figures.linalg import (
+    fig_dot_product,
+    fig_low_rank_image,
+    fig_ridge_lasso,
+    fig_vector_addition,
+)
 
-__all__ = ["fig_vector_addition"]
+__all__ = ["fig_vector_addition", "fig_dot_product", "fig_ridge_lasso", "fig_low_rank_image"]
