@@ -86,7 +86,7 @@ def test_ridge_lasso_bad_arguments(kwargs, message):
 # -- low-rank image -----------------------------------------------------------
 @pytest.fixture(scope="module")
 def picture():
-    return load_gray_image("china.jpg", 64)
+    return load_gray_image("china.jpg", 48)
 
 
 def test_the_16_bit_encoding_costs_well_under_half_a_grey_level(picture):
@@ -94,7 +94,7 @@ def test_the_16_bit_encoding_costs_well_under_half_a_grey_level(picture):
     # approximation to within one grey level: the encoded factors rebuild every
     # rank-r approximation to within this much, far below the 0.5 that could
     # change a rounded pixel by more than one level.
-    worst = max(encoding_error(picture, r) for r in range(1, 65))
+    worst = max(encoding_error(picture, r) for r in range(1, 49))
     assert worst < 0.05
 
 
@@ -102,11 +102,11 @@ def test_decoded_pixels_are_the_rounded_low_rank_approximation(picture):
     U, s, Vt = linalg.svd(picture)
     encoded = encode_factors(U, Vt)
     assert encoded["u_codes"].dtype == np.int16 and np.abs(encoded["u_codes"]).max() == 32767
-    for rank in (1, 5, 64):
+    for rank in (1, 5, 48):
         exact = to_grey_levels(linalg.low_rank_approximation(picture, rank))
         shipped = to_grey_levels(decode_low_rank(encoded, s, rank))
         assert np.max(np.abs(exact.astype(int) - shipped)) <= 1
-    assert_array_equal(to_grey_levels(decode_low_rank(encoded, s, 64)), picture)
+    assert_array_equal(to_grey_levels(decode_low_rank(encoded, s, 48)), picture)
 
 
 def test_to_grey_levels_clips_and_rounds_half_up():
@@ -122,10 +122,10 @@ def test_low_rank_figure_holds_the_image_and_its_approximation(picture):
     exact = to_grey_levels(linalg.low_rank_approximation(picture, 3))
     assert np.max(np.abs(np.flipud(rebuilt).astype(int) - exact)) <= 1
     s = np.linalg.svd(picture, compute_uv=False)
-    assert model(figure, "low-rank-image-kept").data["k"] == [1, 2, 3]
-    assert len(model(figure, "low-rank-image-dropped").data["k"]) == 61
-    assert model(figure, "low-rank-image-rank").end == 64
-    assert model(figure, "low-rank-image-readout").text == low_rank_image_readout(s, (64, 96), 3)
+    assert list(model(figure, "low-rank-image-kept").data["k"]) == [1, 2, 3]
+    assert len(model(figure, "low-rank-image-dropped").data["k"]) == 45
+    assert model(figure, "low-rank-image-rank").end == 48
+    assert model(figure, "low-rank-image-readout").text == low_rank_image_readout(s, (48, 72), 3)
 
 
 def test_low_rank_readout_numbers():
@@ -146,7 +146,7 @@ def test_low_rank_alt_text_and_twin():
 
 @pytest.mark.parametrize("kwargs, message", [
     ({"rank": 0}, "rank must be >= 1"),
-    ({"rank": 65}, "rank must be <= 64"),
+    ({"rank": 49}, "rank must be <= 48"),
     ({"rank": 2.5}, "rank must be an integer"),
     ({"image": "cat.jpg"}, "name must be one of"),
     ({"height": 4}, "height must be >= 8"),

@@ -20,6 +20,7 @@ from mlmath._validate import as_real
 from mlmath.book.display import BookFigure
 from mlmath.figures import _style
 from mlmath.figures._format import fixed
+from mlmath.figures._slim import drop_unused_glyph_copies
 
 __all__ = ["fig_dot_product", "dot_product_state", "dot_product_readout"]
 
@@ -247,7 +248,7 @@ def _bokeh_dot_product(state: dict, values: dict):
         sliders[key] = Slider(start=low, end=high, step=step, value=values[key], title=title,
                               name=f"dot-product-{key.replace('_', '-')}", width=200)
     readout = Div(text=dot_product_readout(**values), name="dot-product-readout",
-                  styles={"font-size": "15px"})
+                  styles={"font-size": "15px", "text-align": "left"})
     callback = _style.js_callback(
         "dot_product.js", arrows=arrows, projection=projection, guides=guides, arc=arc,
         arc_label=arc_label, readout=readout,
@@ -260,7 +261,7 @@ def _bokeh_dot_product(state: dict, values: dict):
         slider.js_on_change("value", callback)
     controls = grid([[sliders["length_a"], sliders["angle_a"]],
                      [sliders["length_b"], sliders["angle_b"]]])
-    return column(controls, readout, plot, name="dot-product")
+    return drop_unused_glyph_copies(column(controls, readout, plot, name="dot-product"))
 
 
 def _static_dot_product(state: dict, values: dict) -> Figure:

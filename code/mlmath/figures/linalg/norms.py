@@ -22,6 +22,7 @@ from mlmath._validate import as_real, as_vector
 from mlmath.book.display import BookFigure
 from mlmath.figures import _style
 from mlmath.figures._format import fixed
+from mlmath.figures._slim import drop_unused_glyph_copies
 
 __all__ = ["fig_ridge_lasso", "ridge_lasso_state", "ridge_lasso_readout"]
 
@@ -33,7 +34,7 @@ PENALTY_STEP = 0.05
 LIMIT = 3.5
 #: Points on each ball's and circle's outline (a multiple of 8 hits the diamond's corners).
 OUTLINE_POINTS = 32
-PANEL_PX = 340
+PANEL_PX = 320
 #: Where the labels of z and w sit relative to their points (plot units): z's above
 #: and w's below, so that they stay apart when w = z.
 LABEL_OFFSET_Z = (0.18, 0.24)
@@ -191,16 +192,16 @@ def _bokeh_ridge_lasso(state: dict):
     sliders = {
         "z_1": Slider(start=WEIGHT_RANGE[0], end=WEIGHT_RANGE[1], step=WEIGHT_STEP,
                       value=state["z"][0], title="z₁, best w₁ without a penalty",
-                      name="ridge-lasso-z-1", width=220),
+                      name="ridge-lasso-z-1", width=205),
         "z_2": Slider(start=WEIGHT_RANGE[0], end=WEIGHT_RANGE[1], step=WEIGHT_STEP,
                       value=state["z"][1], title="z₂, best w₂ without a penalty",
-                      name="ridge-lasso-z-2", width=220),
+                      name="ridge-lasso-z-2", width=205),
         "penalty": Slider(start=PENALTY_RANGE[0], end=PENALTY_RANGE[1], step=PENALTY_STEP,
                           value=state["penalty"], title="penalty strength λ",
-                          name="ridge-lasso-penalty", width=220),
+                          name="ridge-lasso-penalty", width=205),
     }
     readout = Div(text=ridge_lasso_readout(state["z"], state["penalty"]),
-                  name="ridge-lasso-readout", styles={"font-size": "15px"})
+                  name="ridge-lasso-readout", styles={"font-size": "15px", "text-align": "left"})
     callback = _style.js_callback(
         "ridge_lasso.js", readout=readout, outline_points=OUTLINE_POINTS,
         offset_z=list(LABEL_OFFSET_Z), offset_w=list(LABEL_OFFSET_W),
@@ -208,7 +209,8 @@ def _bokeh_ridge_lasso(state: dict):
     )
     for slider in sliders.values():
         slider.js_on_change("value", callback)
-    return column(row(*sliders.values()), readout, row(*plots), name="ridge-lasso")
+    return drop_unused_glyph_copies(
+        column(row(*sliders.values()), readout, row(*plots), name="ridge-lasso"))
 
 
 def _static_ridge_lasso(state: dict) -> Figure:

@@ -34,6 +34,7 @@ from mlmath.book.display import BookFigure
 from mlmath.data import load_gray_image
 from mlmath.figures import _style
 from mlmath.figures._format import fixed
+from mlmath.figures._slim import drop_unused_glyph_copies
 
 __all__ = [
     "fig_low_rank_image",
@@ -48,8 +49,9 @@ __all__ = [
 CODE_MAX = 32767
 #: What each of scikit-learn's sample photographs shows, for the alt text.
 SUBJECTS = {"china.jpg": "a pagoda above a lake among trees", "flower.jpg": "a dahlia"}
-#: Screen pixels per image pixel.
-ZOOM = 3
+#: Screen pixels per image pixel. The image is small (48 x 72 by default)
+#: because its factors are in the page: see the module docstring.
+ZOOM = 4
 
 
 def encode_factors(U: np.ndarray, Vt: np.ndarray) -> dict:
@@ -105,13 +107,15 @@ def low_rank_image_readout(singular_values, shape: tuple[int, int], rank: int) -
 
 
 def _spectrum_rows(singular_values, rank: int) -> tuple[dict, dict]:
-    k = np.arange(1, len(singular_values) + 1)
+    """The kept and the dropped singular values, as (k, sigma_k) columns.
+
+    Arrays, not lists: Bokeh sends arrays as base64 binary, about half the size."""
+    k = np.arange(1, len(singular_values) + 1, dtype=np.int32)
     s = np.asarray(singular_values, dtype=float)
-    return ({"k": k[:rank].tolist(), "sigma": s[:rank].tolist()},
-            {"k": k[rank:].tolist(), "sigma": s[rank:].tolist()})
+    return ({"k": k[:rank], "sigma": s[:rank]}, {"k": k[rank:], "sigma": s[rank:]})
 
 
-def fig_low_rank_image(rank: int = 5, image: str = "china.jpg", height: int = 64) -> BookFigure:
+def fig_low_rank_image(rank: int = 5, image: str = "china.jpg", height: int = 48) -> BookFigure:
     """Interactive low-rank approximation of a photograph.
 
     A slider sets the rank ``r``; the figure shows the grey-level image beside
@@ -184,7 +188,7 @@ def _bokeh_low_rank_image(state: dict):
                     title="rank r (number of layers σₖ uₖ vₖᵀ kept)",
                     name="low-rank-image-rank")
     readout = Div(text=low_rank_image_readout(s, (m, n), rank), name="low-rank-image-readout",
-                  styles={"font-size": "15px"})
+                  styles={"font-size": "15px", "text-align": "left"})
     callback = _style.js_callback(
         "low_rank_image.js", rank=slider, rebuilt=rebuilt, kept=kept, dropped=dropped,
         readout=readout, sigma=s, m=m, n=n,
@@ -192,7 +196,8 @@ def _bokeh_low_rank_image(state: dict):
         v_codes=encoded["v_codes"].ravel(), v_scales=encoded["v_scales"],
     )
     slider.js_on_change("value", callback)
-    return column(slider, readout, row(left, right), spectrum, name="low-rank-image")
+    return drop_unused_glyph_copies(
+        column(slider, readout, row(left, right), spectrum, name="low-rank-image"))
 
 
 def _static_ranks(rank: int, largest: int) -> list[int]:
