@@ -63,7 +63,7 @@ def test_figure_models_hold_the_state():
 def test_readout_writes_both_forms_of_the_dot_product():
     text = dot_product_readout(3, 0, 2, 60)
     assert "(3.00)(1.00) + (0.00)(1.73) = <b>3.00</b>" in text
-    assert "3.00 × 2.00 × 0.500 (θ = 60°)" in text
+    assert "3.00 × 2.00 × 0.500 = <b>3.00</b> (θ = 60°)" in text
     assert "p = (1.00, 0.00), signed length ‖B‖ cos θ = 1.00" in text
     obtuse = dot_product_readout(2, 0, 2, 150)
     assert f"signed length ‖B‖ cos θ = {2 * math.cos(math.radians(150)):.2f}" in obtuse

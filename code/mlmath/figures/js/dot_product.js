@@ -35,7 +35,8 @@ if (la > 0) {
   if (Math.abs(shadow) > tiny) {
     const side = ux * b[1] - uy * b[0] >= 0 ? -1 : 1
     proj.x0.push(0); proj.y0.push(0); proj.x1.push(p[0]); proj.y1.push(p[1])
-    proj.label_x.push(p[0] / 2 - side * side_gap * uy); proj.label_y.push(p[1] / 2 + side * side_gap * ux)
+    proj.label_x.push(p[0] / 2 - side * side_gap * uy)
+    proj.label_y.push(p[1] / 2 + side * side_gap * ux)
   }
 }
 if (la > 0 && lb > 0) {
@@ -73,8 +74,9 @@ if (la === 0 && lb === 0) {
   text += '<br>B is the zero vector: it has no direction, so the angle and the cosine are ' +
     'undefined; its projection on A is the zero vector.'
 } else {
-  text += `<br>‖A‖ ‖B‖ cos θ = ${fixed(la, 2)} × ${fixed(lb, 2)} × ${fixed(cos, 3)} ` +
-    `(θ = ${fixed(theta, 0)}°)` + (Math.abs(theta - 90) < 1e-9 ? ': A and B are <b>orthogonal</b>' : '')
+  text += `<br>‖A‖ ‖B‖ cos θ = ${fixed(la, 2)} × ${fixed(lb, 2)} × ${fixed(cos, 3)} = ` +
+    `<b>${fixed(la * lb * cos, 2)}</b> (θ = ${fixed(theta, 0)}°)`
+  if (Math.abs(theta - 90) < 1e-9) text += ': A and B are <b>orthogonal</b>'
   text += `<br>projection of B on A: p = (${fixed(p[0], 2)}, ${fixed(p[1], 2)}), ` +
     `signed length ‖B‖ cos θ = ${fixed(shadow, 2)}`
 }

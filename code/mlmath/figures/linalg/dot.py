@@ -150,7 +150,8 @@ def dot_product_readout(length_a, angle_a, length_b, angle_b) -> str:
     theta = s["theta"]
     lengths = (
         f"‖A‖ ‖B‖ cos θ = {fixed(s['length_a'], 2)} × {fixed(s['length_b'], 2)} × "
-        f"{fixed(s['cos'], 3)} (θ = {fixed(theta, 0)}°)"
+        f"{fixed(s['cos'], 3)} = <b>{fixed(s['length_a'] * s['length_b'] * s['cos'], 2)}</b> "
+        f"(θ = {fixed(theta, 0)}°)"
     )
     if abs(theta - 90) < 1e-9:
         lengths += ": A and B are <b>orthogonal</b>"

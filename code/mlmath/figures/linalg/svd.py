@@ -236,9 +236,9 @@ def _describe_low_rank_image(state: dict) -> str:
     picture, s, rank = state["picture"], state["s"], state["rank"]
     m, n = picture.shape
     ranks = _static_ranks(rank, len(s))
-    errors = ", ".join(f"rank {r} keeps {fixed(100 * linalg.energy_kept(s, r), 2)} % of the "
-                       f"energy with a relative error of {fixed(100 * linalg.low_rank_error(s, r), 1)} %"
-                       for r in ranks)
+    errors = ", ".join(
+        f"rank {r} keeps {fixed(100 * linalg.energy_kept(s, r), 2)} % of the energy with a "
+        f"relative error of {fixed(100 * linalg.low_rank_error(s, r), 1)} %" for r in ranks)
     return (
         f"A grey-level photograph, {SUBJECTS[state['name']]} ({state['name']} from "
         f"scikit-learn, {m} by {n} pixels), beside its best approximations of low rank, built "
