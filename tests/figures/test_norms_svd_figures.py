@@ -77,6 +77,8 @@ def test_ridge_lasso_figure_and_the_zero_setting():
     ({"penalty": -0.1}, "penalty must be >= 0.0"),
     ({"penalty": 4}, "penalty must be <= 3.0"),
     ({"z": (np.nan, 1)}, "z must be finite"),
+    ({"z": (1.05, 1)}, "z must have components that are multiples of 0.1"),
+    ({"penalty": 0.33}, "penalty must be a multiple of 0.05"),
 ])
 def test_ridge_lasso_bad_arguments(kwargs, message):
     with pytest.raises(ValueError, match=message):

@@ -149,6 +149,16 @@ def fig_ridge_lasso(z=(2.0, 0.6), penalty=0.8) -> BookFigure:
         In ``[0, 3]``, a multiple of 0.05.
     """
     state = ridge_lasso_state(z, penalty)
+    # The sliders move in steps; a start between two steps would snap on the first move.
+    def on_grid(value, step):
+        return abs(value / step - round(value / step)) <= 1e-9
+
+    if not all(on_grid(c, WEIGHT_STEP) for c in state["z"]):
+        raise ValueError(f"z must have components that are multiples of {WEIGHT_STEP:g} "
+                         f"(the sliders' step), got {tuple(state['z'])}")
+    if not on_grid(state["penalty"], PENALTY_STEP):
+        raise ValueError(f"penalty must be a multiple of {PENALTY_STEP:g} (the slider's step), "
+                         f"got {state['penalty']:g}")
     return BookFigure(
         name="ridge-lasso",
         layout=_bokeh_ridge_lasso(state),
@@ -201,7 +211,8 @@ def _bokeh_ridge_lasso(state: dict):
                           name="ridge-lasso-penalty", width=205),
     }
     readout = Div(text=ridge_lasso_readout(state["z"], state["penalty"]),
-                  name="ridge-lasso-readout", styles={"font-size": "15px", "text-align": "left"})
+                  name="ridge-lasso-readout",
+                  styles={"font-size": "15px", "text-align": "left"})
     callback = _style.js_callback(
         "ridge_lasso.js", readout=readout, outline_points=OUTLINE_POINTS,
         offset_z=list(LABEL_OFFSET_Z), offset_w=list(LABEL_OFFSET_W),
