@@ -12,7 +12,7 @@ import numpy as np
 
 from mlmath._validate import as_int
 
-__all__ = ["HOUSE_FEATURES", "Houses", "make_houses"]
+__all__ = ["HOUSE_FEATURES", "Houses", "make_houses", "load_gray_image"]
 
 #: Column names of :func:`make_houses`'s feature matrix, in order.
 HOUSE_FEATURES = ("square_feet", "bedrooms", "age_years")
@@ -64,3 +64,44 @@ def make_houses(n: int = 8, seed: int = 0) -> Houses:
     price = 40 + 0.12 * square_feet + 8 * bedrooms - 0.9 * age + noise
     features = np.column_stack([square_feet, bedrooms, age])
     return Houses(features, np.round(price, 1), HOUSE_FEATURES)
+
+
+#: The photographs that ship with scikit-learn (``sklearn.datasets.load_sample_image``).
+SAMPLE_IMAGES = ("china.jpg", "flower.jpg")
+
+
+def load_gray_image(name: str = "china.jpg", height: int = 80) -> np.ndarray:
+    r"""A photograph shipped with scikit-learn, in grey levels, made small.
+
+    The colour image is turned into luminance the way television and JPEG do
+    (ITU-R BT.601 weights, Pillow's ``"L"`` mode),
+
+    .. math:: Y = 0.299\,R + 0.587\,G + 0.114\,B,
+
+    shrunk to ``height`` rows by averaging blocks of pixels (the width keeps
+    the aspect ratio), and rounded to whole grey levels.
+    Book section: Linear Algebra, *Norms and the SVD* (an image as a matrix).
+
+    Parameters
+    ----------
+    name : {"china.jpg", "flower.jpg"}
+        Which of scikit-learn's two sample photographs (both 427 x 640).
+    height : int, 8 <= height <= 427
+        Rows of the result.
+
+    Returns
+    -------
+    numpy.ndarray, shape (height, width), float
+        Grey levels, whole numbers from 0 (black) to 255 (white); row 0 is the
+        top of the picture.
+    """
+    from PIL import Image
+    from sklearn.datasets import load_sample_image
+
+    if name not in SAMPLE_IMAGES:
+        raise ValueError(f"name must be one of {SAMPLE_IMAGES}, got {name!r}")
+    height = as_int(height, "height", low=8, high=427)
+    gray = Image.fromarray(load_sample_image(name)).convert("L")
+    width = round(gray.width * height / gray.height)
+    small = gray.convert("F").resize((width, height), Image.Resampling.BOX)
+    return np.clip(np.round(np.asarray(small, dtype=float)), 0, 255)

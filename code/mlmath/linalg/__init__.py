@@ -5,10 +5,27 @@
 ``matrices``
     matrices (transpose, identity) and their product: matrix times matrix,
     matrix times vector, a dense neural-network layer.
+``dot``
+    the dot product, angles, cosine similarity, projections, and a small
+    term-count search engine.
+``norms``
+    norms as penalties: unit balls, ridge shrinkage, the lasso's soft threshold.
+``svd``
+    the singular value decomposition, rank, and low-rank approximation.
 
 Everything public is re-exported here, so chapters write ``linalg.norm(x)``.
 """
 
+from mlmath.linalg.dot import (
+    angle_between,
+    cosine_similarity,
+    count_vectorize,
+    dot,
+    projection,
+    rank_by_cosine,
+    scalar_projection,
+    tokenize,
+)
 from mlmath.linalg.matrices import (
     as_matrix,
     dense_layer,
@@ -19,10 +36,29 @@ from mlmath.linalg.matrices import (
     transform_points,
     transpose,
 )
+from mlmath.linalg.norms import ridge_shrink, soft_threshold, unit_ball_boundary
+from mlmath.linalg.svd import (
+    energy_kept,
+    frobenius_norm,
+    low_rank_approximation,
+    low_rank_error,
+    matrix_rank,
+    svd,
+)
 from mlmath.linalg.vectors import distance, norm, scalar_multiply, unit_vector, vector_add
 
 __all__ = [
+    # vectors
     "vector_add", "scalar_multiply", "norm", "distance", "unit_vector",
+    # matrices and their product
     "as_matrix", "transpose", "identity", "matrix_multiply", "product_terms",
     "matrix_vector_multiply", "transform_points", "dense_layer",
+    # dot product
+    "dot", "angle_between", "cosine_similarity", "scalar_projection", "projection",
+    "tokenize", "count_vectorize", "rank_by_cosine",
+    # norms as penalties
+    "unit_ball_boundary", "ridge_shrink", "soft_threshold",
+    # singular value decomposition
+    "svd", "matrix_rank", "frobenius_norm", "low_rank_approximation", "energy_kept",
+    "low_rank_error",
 ]

@@ -5,9 +5,21 @@
 ``matrices``
     :func:`fig_data_matrix` (chapter *Matrices*) and
     :func:`fig_matrix_multiplication` (chapter *Matrix multiplication*).
+``dot``
+    :func:`fig_dot_product`.
+``norms``
+    :func:`fig_ridge_lasso` (chapter *Norms and the SVD*).
+``svd``
+    :func:`fig_low_rank_image` (chapter *Norms and the SVD*).
 """
 
+from mlmath.figures.linalg.dot import fig_dot_product
 from mlmath.figures.linalg.matrices import fig_data_matrix, fig_matrix_multiplication
+from mlmath.figures.linalg.norms import fig_ridge_lasso
+from mlmath.figures.linalg.svd import fig_low_rank_image
 from mlmath.figures.linalg.vectors import fig_vector_addition
 
-__all__ = ["fig_vector_addition", "fig_data_matrix", "fig_matrix_multiplication"]
+__all__ = [
+    "fig_vector_addition", "fig_data_matrix", "fig_matrix_multiplication",
+    "fig_dot_product", "fig_ridge_lasso", "fig_low_rank_image",
+]
