@@ -52,6 +52,50 @@ def as_vector(value, name: str, *, size: int | None = None) -> np.ndarray:
     return array
 
 
+def as_matrix(value, name: str, *, square: bool = False,
+              min_rows: int = 1) -> np.ndarray:
+    """Return ``value`` as a finite 2-D float array.
+
+    Parameters
+    ----------
+    value : array_like
+        A table of real numbers (a list of equally long rows).
+    name : str
+        The argument's name, used in the error message.
+    square : bool, default False
+        Require as many rows as columns.
+    min_rows : int, default 1
+        The fewest rows allowed.
+
+    Raises
+    ------
+    ValueError
+        If ``value`` is not 2-D (ragged rows included), has too few rows or
+        no columns, is not square when ``square`` is set, or holds a
+        non-numeric, NaN or infinite entry.
+    """
+    try:
+        array = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"{name} must be a 2-D array of real numbers (equally long rows), "
+            f"got {value!r}"
+        ) from None
+    if array.ndim != 2:
+        raise ValueError(f"{name} must be a 2-D array, got an array of shape {array.shape}")
+    rows, columns = array.shape
+    if rows < min_rows or columns == 0:
+        raise ValueError(
+            f"{name} must have at least {min_rows} row(s) and 1 column, "
+            f"got shape {array.shape}"
+        )
+    if square and rows != columns:
+        raise ValueError(f"{name} must be a square matrix, got shape {array.shape}")
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{name} must be finite (no NaN or inf)")
+    return array
+
+
 def same_size(a: np.ndarray, b: np.ndarray, name_a: str, name_b: str) -> None:
     """Raise ``ValueError`` unless vectors ``a`` and ``b`` have equal sizes."""
     if a.shape != b.shape:
