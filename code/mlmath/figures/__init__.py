@@ -5,6 +5,6 @@ notebook cell with it shows the interactive figure in HTML and Jupyter and its
 static twin in the PDF.
 """
 
-from mlmath.figures.linalg import fig_vector_addition
+from mlmath.figures.linalg import fig_linear_transformation, fig_pca_explorer, fig_vector_addition
 
-__all__ = ["fig_vector_addition"]
+__all__ = ["fig_vector_addition", "fig_linear_transformation", "fig_pca_explorer"]
