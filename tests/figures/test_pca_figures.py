@@ -114,3 +114,17 @@ def test_bad_arguments(kwargs, message):
 def test_shape_cloud_bad_arguments(kwargs, message):
     with pytest.raises(ValueError, match=message):
         shape_cloud(**kwargs)
+
+
+def test_population_ratio_matches_the_closed_form():
+    from mlmath.figures.linalg.pca import population_variance_ratio
+
+    assert population_variance_ratio((2.0, 0.5), 0.0) == (4.0 / 4.25, False)
+    share, tie = population_variance_ratio((1.5, 1.5), 0.0)
+    assert tie and share == 0.5
+    share, tie = population_variance_ratio((1.0, 1.0), 0.6)   # eigenvalues 1 ± 0.6
+    assert not tie and share == pytest.approx(0.8, rel=1e-14)
+    assert population_variance_ratio((1.0, 2.0), 1.0)[0] == pytest.approx(1.0, rel=1e-14)
+    base = cloud_base()
+    text = pca_explorer_readout((1.5, 1.5), 0.0, 10.0, base)
+    assert "PC1 explains 50.0 %." in text and "no preferred direction" in text

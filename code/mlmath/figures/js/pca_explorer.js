@@ -1,6 +1,6 @@
 // PCA explorer (mlmath.figures.linalg.pca.fig_pca_explorer).
 // Args: points, axes, pc1_line (ColumnDataSource), readout (Div), spread1, spread2,
-// correlation, angle (Slider), limit, eps, line_share, tie_share (numbers),
+// correlation, angle (Slider), limit, eps, line_share, tolerance (numbers),
 // styles ([colour, label] per axis).
 // Repeats mlmath.data.shape_cloud, mlmath.linalg.fit_pca (covariance, then the one
 // Jacobi rotation that diagonalises a 2x2 symmetric matrix) and
@@ -76,13 +76,24 @@ let degrees = Math.atan2(u1y, u1x) * 180 / Math.PI
 if (degrees > 90) degrees -= 180
 else if (degrees <= -90) degrees += 180
 const [lam1, lam2] = values
+
+// population_variance_ratio: eigen_2x2 of the population covariance (symmetric,
+// trace > 0, so the larger root is (tr + sqrt(disc)) / 2, or tr / 2 when repeated).
+const pa = s1 * s1, pb = rho * s1 * s2, pd = s2 * s2
+const ptrace = pa + pd
+const pdisc = (pa - pd) * (pa - pd) + 4 * pb * pb
+const tie = Math.abs(pdisc) <= tolerance * ((pa - pd) * (pa - pd) + 4 * Math.abs(pb * pb))
+const share = (tie ? ptrace / 2 : (ptrace + Math.sqrt(pdisc)) / 2) / ptrace
+
 let text = `<b>PC1 explains ${fixed(100 * (lam1 / total), 1)} %</b> of the variance · ` +
   `λ₁ = ${fixed(lam1, 2)}, λ₂ = ${fixed(lam2, 2)} · PC1 along ` +
-  `(${fixed(u1x, 2)}, ${fixed(u1y, 2)}), at ${fixed(degrees, 0)}°`
+  `(${fixed(u1x, 2)}, ${fixed(u1y, 2)}), at ${fixed(degrees, 0)}°` +
+  `<br>In the population these ${n} points were drawn from, PC1 explains ` +
+  `${fixed(100 * share, 1)} %.`
 if (lam2 <= line_share * kept) {
-  text += '<br>The points lie on one line: PC1 keeps all of their spread.'
-} else if (lam1 - lam2 < tie_share * kept) {
-  text += '<br>λ₁ ≈ λ₂: no direction stands out, so the axes are set by chance ' +
-    '(sampling noise), not by the shape of the cloud.'
+  text += ' The points lie on one line: PC1 keeps all of their spread.'
+} else if (tie) {
+  text += ' That population has no preferred direction, so the axes drawn here are ' +
+    "set by the sample's random wobble."
 }
 readout.text = text

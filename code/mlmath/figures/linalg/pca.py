@@ -24,8 +24,12 @@ from mlmath.book.display import BookFigure
 from mlmath.data import shape_cloud
 from mlmath.figures import _style
 from mlmath.figures._numbers import js_callback_with_fixed, to_fixed
+from mlmath.linalg.eigen import REPEATED_TOLERANCE
 
-__all__ = ["fig_pca_explorer", "pca_explorer_rows", "pca_explorer_readout", "cloud_base"]
+__all__ = [
+    "fig_pca_explorer", "pca_explorer_rows", "pca_explorer_readout", "population_variance_ratio",
+    "cloud_base",
+]
 
 #: Sliders: (start, end, step) for each spread, the correlation and the angle.
 SPREAD_RANGE = (0.25, 2.5, 0.25)
@@ -35,9 +39,6 @@ ANGLE_RANGE = (-90.0, 90.0, 5.0)
 LIMIT = 6.0
 #: Below this share of the variance the second axis is "nothing": the cloud is a line.
 LINE_SHARE = 1e-9
-#: When the two variances differ by less than this share of their sum, no
-#: direction stands out and the axes are set by sampling noise.
-TIE_SHARE = 0.1
 AXIS_STYLES = ((_style.VERMILLION, "PC1"), (_style.GREEN, "PC2"))
 
 
@@ -120,6 +121,21 @@ def pca_explorer_rows(spread, correlation, angle, base) -> dict[str, dict]:
     }
 
 
+def population_variance_ratio(spread, correlation) -> tuple[float, bool]:
+    r"""The share of variance PC1 explains in the population the cloud is drawn from.
+
+    Before the rotation (which changes no variance) the population covariance
+    is :math:`\begin{bmatrix} s_1^2 & \rho s_1 s_2 \\ \rho s_1 s_2 & s_2^2 \end{bmatrix}`;
+    its eigenvalues come from :func:`mlmath.linalg.eigen_2x2`. Returns the
+    share and whether the two population variances are equal (then no
+    direction is preferred, and the sample's axes are set by chance).
+    """
+    s1, s2 = spread
+    covariance = [[s1 * s1, correlation * s1 * s2], [correlation * s1 * s2, s2 * s2]]
+    eigen = linalg.eigen_2x2(covariance)
+    return eigen.eigenvalues[0] / eigen.trace, eigen.kind == "repeated"
+
+
 def pca_explorer_readout(spread, correlation, angle, base) -> str:
     """The figure's live readout for one setting of the sliders (HTML).
 
@@ -128,17 +144,19 @@ def pca_explorer_readout(spread, correlation, angle, base) -> str:
     _, pca = _fit(base, spread, correlation, angle)
     lam1, lam2 = pca.explained_variance
     u1 = pca.components[0]
+    share, tie = population_variance_ratio(spread, correlation)
     text = (
         f"<b>PC1 explains {to_fixed(100 * pca.explained_variance_ratio[0], 1)} %</b> of the "
         f"variance · λ₁ = {to_fixed(lam1, 2)}, λ₂ = {to_fixed(lam2, 2)} · PC1 along "
         f"({to_fixed(u1[0], 2)}, {to_fixed(u1[1], 2)}), at {to_fixed(_line_angle(u1), 0)}°"
+        f"<br>In the population these {len(base)} points were drawn from, PC1 explains "
+        f"{to_fixed(100 * share, 1)} %."
     )
-    kept = lam1 + lam2
-    if lam2 <= LINE_SHARE * kept:
-        text += "<br>The points lie on one line: PC1 keeps all of their spread."
-    elif lam1 - lam2 < TIE_SHARE * kept:
-        text += ("<br>λ₁ ≈ λ₂: no direction stands out, so the axes are set by chance "
-                 "(sampling noise), not by the shape of the cloud.")
+    if lam2 <= LINE_SHARE * (lam1 + lam2):
+        text += " The points lie on one line: PC1 keeps all of their spread."
+    elif tie:
+        text += (" That population has no preferred direction, so the axes drawn here are "
+                 "set by the sample's random wobble.")
     return text
 
 
@@ -222,7 +240,8 @@ def _bokeh_pca_explorer(spread, correlation, angle, rows, readout_text):
                   styles={"font-size": "15px", "max-width": f"{_style.PLOT_PX}px"})
     callback = js_callback_with_fixed(
         "pca_explorer.js", **sources, readout=readout, **sliders, limit=LIMIT,
-        eps=float(np.finfo(float).eps), line_share=LINE_SHARE, tie_share=TIE_SHARE,
+        eps=float(np.finfo(float).eps), line_share=LINE_SHARE,
+        tolerance=REPEATED_TOLERANCE,
         styles=[list(style) for style in AXIS_STYLES],
     )
     for widget in sliders.values():
