@@ -134,7 +134,10 @@ def fit_pca(X, n_components: int | None = None) -> PCAResult:
         = \frac{\lambda_j}{\operatorname{tr} C} .
 
     Eigenvalues that rounding made slightly negative are set to 0 (a
-    covariance matrix has none below 0). Book section: Linear Algebra,
+    covariance matrix has none below 0). The Jacobi rotations run in Python,
+    one pair of features at a time: a 64-feature data set takes a fraction of
+    a second, but for many hundreds of features use
+    :class:`sklearn.decomposition.PCA`. Book section: Linear Algebra,
     *Principal Component Analysis*.
 
     Parameters
