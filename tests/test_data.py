@@ -2,8 +2,9 @@
 
 import numpy as np
 import pytest
+from numpy.testing import assert_allclose
 
-from mlmath.data import HOUSE_FEATURES, make_houses
+from mlmath.data import HOUSE_FEATURES, make_cloud, make_houses, shape_cloud
 
 
 def test_houses_shape_and_ranges():
@@ -46,3 +47,28 @@ def test_price_follows_the_documented_linear_model():
 def test_bad_arguments(kwargs, message):
     with pytest.raises(ValueError, match=message):
         make_houses(**kwargs)
+
+
+def test_shape_cloud_has_the_requested_spread_correlation_and_angle():
+    base = np.random.default_rng(3).standard_normal((200_000, 2))
+    unrotated = shape_cloud(base, (2.0, 0.5), -0.6, 0.0)
+    assert_allclose(unrotated.std(axis=0), [2.0, 0.5], rtol=0.01)
+    assert_allclose(np.corrcoef(unrotated, rowvar=False)[0, 1], -0.6, atol=0.01)
+    rotated = shape_cloud(base, (2.0, 0.5), -0.6, 40.0)
+    theta = np.radians(40)
+    rotation = np.array([[np.cos(theta), -np.sin(theta)], [np.sin(theta), np.cos(theta)]])
+    assert_allclose(rotated, unrotated @ rotation.T, atol=1e-12)
+    assert_allclose(make_cloud(50, seed=4), make_cloud(50, seed=4))  # seeded
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"base": np.ones((4, 3))}, "base must have 2 columns"),
+        ({"base": np.ones((4, 2)), "spread": (0.0, 1.0)}, "spread must be two numbers > 0"),
+        ({"base": np.ones((4, 2)), "correlation": -1.2}, "correlation must be >= -1.0"),
+    ],
+)
+def test_shape_cloud_bad_arguments(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        shape_cloud(**kwargs)

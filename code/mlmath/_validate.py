@@ -52,7 +52,8 @@ def as_vector(value, name: str, *, size: int | None = None) -> np.ndarray:
     return array
 
 
-def as_matrix(value, name: str) -> np.ndarray:
+def as_matrix(value, name: str, *, square: bool = False,
+              min_rows: int = 1) -> np.ndarray:
     """Return ``value`` as a finite 2-D float array (a matrix).
 
     Parameters
@@ -61,32 +62,42 @@ def as_matrix(value, name: str) -> np.ndarray:
         A table of real numbers: a list of equally long rows, or a 2-D array.
     name : str
         The argument's name, used in the error message.
+    square : bool, default False
+        Require as many rows as columns.
+    min_rows : int, default 1
+        The fewest rows allowed.
 
     Raises
     ------
     ValueError
-        If ``value`` is ragged (rows of different lengths), is not 2-D, has no
-        rows or no columns, or holds a non-numeric, NaN or infinite entry.
+        If ``value`` is ragged (rows of different lengths) or non-numeric, is
+        not 2-D, has too few rows or no columns, is not square when ``square``
+        is set, or holds a NaN or infinite entry.
     """
     try:
         array = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
         raise ValueError(
-            f"{name} must be a rectangular table of real numbers (every row the same "
-            f"length), got {value!r}"
+            f"{name} must be a 2-D array of real numbers (a rectangular table, every "
+            f"row the same length), got {value!r}"
         ) from None
     if array.ndim != 2:
         hint = "; write a single row as [[...]]" if array.ndim == 1 else ""
         raise ValueError(
-            f"{name} must be a 2-D matrix (rows and columns), got an array of shape "
-            f"{array.shape}{hint}"
+            f"{name} must be a 2-D array (a matrix of rows and columns), got an array "
+            f"of shape {array.shape}{hint}"
         )
-    if array.size == 0:
+    rows, columns = array.shape
+    if rows < max(min_rows, 1) or columns == 0:
+        least = "one row" if min_rows <= 1 else f"{min_rows} rows"
         raise ValueError(
-            f"{name} must have at least one row and one column, got shape {array.shape}"
+            f"{name} must have at least {least} and one column, got shape {array.shape}"
         )
+    if square and rows != columns:
+        raise ValueError(f"{name} must be a square matrix, got shape {array.shape}")
     if not np.all(np.isfinite(array)):
         raise ValueError(f"{name} must be finite (no NaN or inf), got\n{array}")
+    return array
     return array
 
 

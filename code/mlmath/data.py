@@ -10,9 +10,10 @@ from typing import NamedTuple
 
 import numpy as np
 
-from mlmath._validate import as_int
+from mlmath._validate import as_int, as_matrix, as_real, as_vector
 
-__all__ = ["HOUSE_FEATURES", "Houses", "make_houses", "load_gray_image"]
+__all__ = ["HOUSE_FEATURES", "Houses", "make_houses", "load_gray_image", "make_cloud",
+           "shape_cloud"]
 
 #: Column names of :func:`make_houses`'s feature matrix, in order.
 HOUSE_FEATURES = ("square_feet", "bedrooms", "age_years")
@@ -105,3 +106,80 @@ def load_gray_image(name: str = "china.jpg", height: int = 80) -> np.ndarray:
     width = round(gray.width * height / gray.height)
     small = gray.convert("F").resize((width, height), Image.Resampling.BOX)
     return np.clip(np.round(np.asarray(small, dtype=float)), 0, 255)
+
+
+def shape_cloud(base, spread=(1.0, 1.0), correlation: float = 0.0,
+                angle: float = 0.0) -> np.ndarray:
+    r"""Stretch, correlate and rotate a cloud of standard-normal pairs.
+
+    Each row :math:`(z_1, z_2)` of ``base`` becomes
+
+    .. math::
+
+        \begin{bmatrix} x_1 \\ x_2 \end{bmatrix}
+        = R(\theta) \begin{bmatrix} s_1 z_1 \\
+          s_2 \bigl(\rho z_1 + \sqrt{1 - \rho^2}\, z_2\bigr) \end{bmatrix},
+        \qquad
+        R(\theta) = \begin{bmatrix} \cos\theta & -\sin\theta \\
+                                     \sin\theta & \cos\theta \end{bmatrix},
+
+    so that before the rotation the two coordinates have standard deviations
+    :math:`s_1, s_2` and correlation :math:`\rho` (for a standard-normal
+    ``base``); the rotation then turns the whole cloud by :math:`\theta`.
+    ``figures/js/pca_explorer.js`` repeats this, operation for operation.
+    Book section: Linear Algebra, *Principal Component Analysis*.
+
+    Parameters
+    ----------
+    base : array_like, shape (n, 2)
+    spread : (float, float), each > 0
+        :math:`s_1, s_2`.
+    correlation : float in [-1, 1]
+        :math:`\rho`; at :math:`\pm 1` the cloud collapses onto a line.
+    angle : float
+        :math:`\theta` in degrees, counter-clockwise.
+
+    Returns
+    -------
+    numpy.ndarray, shape (n, 2)
+    """
+    base = as_matrix(base, "base")
+    if base.shape[1] != 2:
+        raise ValueError(f"base must have 2 columns, got shape {base.shape}")
+    s1, s2 = as_vector(spread, "spread", size=2)
+    if s1 <= 0 or s2 <= 0:
+        raise ValueError(f"spread must be two numbers > 0, got ({s1}, {s2})")
+    rho = as_real(correlation, "correlation", low=-1.0, high=1.0)
+    theta = as_real(angle, "angle") * np.pi / 180
+    z1, z2 = base[:, 0], base[:, 1]
+    x = s1 * z1
+    y = s2 * (rho * z1 + np.sqrt(max(0.0, 1 - rho * rho)) * z2)
+    cos, sin = np.cos(theta), np.sin(theta)
+    return np.column_stack([cos * x - sin * y, sin * x + cos * y])
+
+
+def make_cloud(n: int = 200, spread=(2.0, 0.6), correlation: float = 0.0,
+               angle: float = 30.0, seed: int = 0) -> np.ndarray:
+    r"""``n`` seeded points of a two-dimensional Gaussian cloud, shaped by :func:`shape_cloud`.
+
+    The raw material of the chapter on principal component analysis: a cloud
+    whose spread, correlation and orientation are known, so that what PCA
+    finds can be compared with what was put in. Book section: Linear Algebra,
+    *Principal Component Analysis*.
+
+    Parameters
+    ----------
+    n : int, 2 <= n <= 100000
+    spread, correlation, angle
+        See :func:`shape_cloud`.
+    seed : int, >= 0
+        Seed for :func:`numpy.random.default_rng`.
+
+    Returns
+    -------
+    numpy.ndarray, shape (n, 2)
+    """
+    n = as_int(n, "n", low=2, high=100_000)
+    seed = as_int(seed, "seed", low=0)
+    base = np.random.default_rng(seed).standard_normal((n, 2))
+    return shape_cloud(base, spread, correlation, angle)

@@ -146,7 +146,7 @@ def test_format_number_rounds_like_javascript_to_fixed(value, text):
         ({"b": np.ones((2, 1))}, r"b must have 2 or 3 rows"),
         ({"a": [[6, 0], [0, 1]]}, r"a must have entries in \[-5.0, 5.0\]"),
         ({"b": [[0, np.nan], [1, 0]]}, "b must be finite"),
-        ({"a": [1, 2]}, "a must be a 2-D matrix"),
+        ({"a": [1, 2]}, "a must be a 2-D array"),
         ({"cell": (3, 1)}, r"cell\[0\] \(the row i of C\) must be <= 2"),
         ({"cell": (1, 0)}, r"cell\[1\] \(the column j of C\) must be >= 1"),
         ({"cell": 1}, r"cell must be a pair \(i, j\)"),

@@ -144,17 +144,17 @@ def test_as_matrix_returns_float_2d():
         (lambda: linalg.product_terms(np.ones((2, 3)), np.ones((4, 2)), 0, 0),
          r"a has shape \(2, 3\) and b has shape \(4, 2\)"),
         (lambda: linalg.matrix_multiply([1, 2], [[1], [2]]),
-         r"a must be a 2-D matrix \(rows and columns\), got an array of shape \(2,\); "
+         r"a must be a 2-D array \(a matrix of rows and columns\), got an array of shape \(2,\); "
          r"write a single row as \[\[...\]\]"),
         (lambda: linalg.matrix_multiply(np.ones((2, 2, 2)), np.ones((2, 2))),
-         r"a must be a 2-D matrix .* shape \(2, 2, 2\)$"),
+         r"a must be a 2-D array .* shape \(2, 2, 2\)$"),
         (lambda: linalg.matrix_multiply([[1, 2]], [[1], [np.nan]]), "b must be finite"),
         (lambda: linalg.matrix_multiply([[1, np.inf]], [[1], [2]]), "a must be finite"),
         (lambda: linalg.matrix_multiply([[1, 2], [3]], [[1], [2]]),
-         "a must be a rectangular table of real numbers"),
+         "a must be a 2-D array of real numbers"),
         (lambda: linalg.matrix_multiply(np.ones((0, 2)), np.ones((2, 2))),
          r"a must have at least one row and one column, got shape \(0, 2\)"),
-        (lambda: linalg.transpose([[1, "x"]]), "a must be a rectangular table of real"),
+        (lambda: linalg.transpose([[1, "x"]]), "a must be a 2-D array of real numbers"),
         (lambda: linalg.identity(0), "n must be >= 1"),
         (lambda: linalg.identity(2.0), "n must be an integer"),
         (lambda: linalg.product_terms(np.ones((2, 2)), np.ones((2, 3)), 2, 0),
@@ -173,7 +173,7 @@ def test_as_matrix_returns_float_2d():
         (lambda: linalg.dense_layer(np.ones((5, 3)), np.ones((3, 4)), np.ones(3)),
          r"bias must have one entry per column of weights \(4\), got 3"),
         (lambda: linalg.dense_layer(np.ones(3), np.ones((3, 4)), np.ones(4)),
-         "x must be a 2-D matrix"),
+         "x must be a 2-D array"),
     ],
 )
 def test_bad_input_names_the_argument_and_the_rule(call, message):

@@ -83,7 +83,7 @@ def test_full_rank_rebuilds_exactly_and_small_errors_keep_their_digits():
 @pytest.mark.parametrize(
     "call, message",
     [
-        (lambda: linalg.svd([1, 2, 3]), "matrix must be a 2-D matrix"),
+        (lambda: linalg.svd([1, 2, 3]), "matrix must be a 2-D array"),
         (lambda: linalg.svd(np.zeros((0, 3))), "matrix must have at least one row"),
         (lambda: linalg.svd([[1, np.nan]]), "matrix must be finite"),
         (lambda: linalg.svd([["a", "b"]]), "matrix must be a 2-D array of real numbers"),

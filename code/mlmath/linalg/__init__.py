@@ -12,6 +12,12 @@
     norms as penalties: unit balls, ridge shrinkage, the lasso's soft threshold.
 ``svd``
     the singular value decomposition, rank, and low-rank approximation.
+``eigen``
+    eigenvalues and eigenvectors: the 2x2 case from the characteristic
+    polynomial, symmetric matrices by Jacobi rotations.
+``pca``
+    principal component analysis: centering, covariance, components,
+    projection and reconstruction.
 
 Everything public is re-exported here, so chapters write ``linalg.norm(x)``.
 """
@@ -45,6 +51,21 @@ from mlmath.linalg.svd import (
     matrix_rank,
     svd,
 )
+from mlmath.linalg.eigen import (
+    Eigen2x2,
+    EigenDecomposition,
+    eigen_2x2,
+    jacobi_rotation,
+    symmetric_eigen,
+)
+from mlmath.linalg.pca import (
+    PCAResult,
+    center,
+    covariance_matrix,
+    fit_pca,
+    pca_project,
+    pca_reconstruct,
+)
 from mlmath.linalg.vectors import distance, norm, scalar_multiply, unit_vector, vector_add
 
 __all__ = [
@@ -61,4 +82,8 @@ __all__ = [
     # singular value decomposition
     "svd", "matrix_rank", "frobenius_norm", "low_rank_approximation", "energy_kept",
     "low_rank_error",
+    # eigenvalues and eigenvectors
+    "Eigen2x2", "EigenDecomposition", "eigen_2x2", "symmetric_eigen", "jacobi_rotation",
+    # principal component analysis
+    "PCAResult", "center", "covariance_matrix", "fit_pca", "pca_project", "pca_reconstruct",
 ]

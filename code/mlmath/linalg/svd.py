@@ -14,7 +14,7 @@ import numbers
 
 import numpy as np
 
-from mlmath._validate import as_real
+from mlmath._validate import as_matrix, as_real
 
 __all__ = [
     "svd",
@@ -24,22 +24,6 @@ __all__ = [
     "energy_kept",
     "low_rank_error",
 ]
-
-
-def _as_matrix(value, name: str) -> np.ndarray:
-    """``value`` as a finite, non-empty 2-D float array, or a ``ValueError``."""
-    try:
-        matrix = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a 2-D array of real numbers") from None
-    if matrix.ndim != 2:
-        raise ValueError(f"{name} must be a 2-D matrix, got an array of shape {matrix.shape}")
-    if matrix.size == 0:
-        raise ValueError(f"{name} must have at least one row and one column, "
-                         f"got shape {matrix.shape}")
-    if not np.all(np.isfinite(matrix)):
-        raise ValueError(f"{name} must be finite (no NaN or inf)")
-    return matrix
 
 
 def _as_singular_values(value) -> np.ndarray:
@@ -101,7 +85,7 @@ def svd(matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     s : numpy.ndarray, shape (r,)
     Vt : numpy.ndarray, shape (r, n)
     """
-    matrix = _as_matrix(matrix, "matrix")
+    matrix = as_matrix(matrix, "matrix")
     U, s, Vt = np.linalg.svd(matrix, full_matrices=False)
     biggest = np.argmax(np.abs(U), axis=0)
     signs = np.sign(U[biggest, np.arange(U.shape[1])])
@@ -125,7 +109,7 @@ def matrix_rank(matrix, tol: float | None = None) -> int:
     tol : float, optional
         Singular values at or below ``tol`` count as zero; ``tol >= 0``.
     """
-    matrix = _as_matrix(matrix, "matrix")
+    matrix = as_matrix(matrix, "matrix")
     s = np.linalg.svd(matrix, compute_uv=False)
     if tol is None:
         tol = s[0] * max(matrix.shape) * np.finfo(float).eps
@@ -142,7 +126,7 @@ def frobenius_norm(matrix) -> float:
 
     Book section: Linear Algebra, *Norms and the SVD*.
     """
-    matrix = _as_matrix(matrix, "matrix")
+    matrix = as_matrix(matrix, "matrix")
     largest = np.max(np.abs(matrix))
     if largest == 0:
         return 0.0
@@ -172,7 +156,7 @@ def low_rank_approximation(matrix, rank: int) -> np.ndarray:
     -------
     numpy.ndarray, shape (m, n)
     """
-    matrix = _as_matrix(matrix, "matrix")
+    matrix = as_matrix(matrix, "matrix")
     rank = _check_rank(rank, min(matrix.shape))
     U, s, Vt = svd(matrix)
     approximation = np.zeros_like(matrix)

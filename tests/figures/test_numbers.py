@@ -1,0 +1,34 @@
+"""to_fixed writes numbers exactly as the page's fixed() (JavaScript's toFixed) does."""
+
+import json
+import shutil
+import subprocess
+from importlib import resources
+
+import numpy as np
+import pytest
+
+from mlmath.figures._numbers import MINUS, to_fixed
+
+
+def test_ties_round_away_from_zero_like_tofixed():
+    assert to_fixed(0.125, 2) == "0.13"       # Python's format would say 0.12
+    assert to_fixed(-0.125, 2) == MINUS + "0.13"
+    assert to_fixed(2.675, 2) == "2.67"       # 2.675 is stored just below 2.675
+    assert to_fixed(-0.001, 2) == "0.00"      # never a negative zero
+    assert to_fixed(-0.0, 1) == "0.0"
+    assert to_fixed(12.5, 0) == "13"
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js")
+def test_matches_the_javascript_helper():
+    rng = np.random.default_rng(5)
+    values = np.concatenate([rng.normal(scale=3, size=300), np.arange(-4, 4.01, 0.125),
+                             np.arange(-1, 1, 0.005), [0.0, -0.0, 1e-9, -1e-9]]).tolist()
+    helper = resources.files("mlmath.figures").joinpath("js", "fixed.js").read_text("utf-8")
+    script = helper + (f"\nconst values = {json.dumps(values)}\n"
+                       "console.log(JSON.stringify([0, 1, 2].map((d) => values.map((v) => fixed(v, d)))))")
+    result = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True)
+    page = json.loads(result.stdout)
+    for digits in (0, 1, 2):
+        assert page[digits] == [to_fixed(v, digits) for v in values]
