@@ -9,6 +9,7 @@ import pytest
 from numpy.testing import assert_allclose
 
 from mlmath import linalg
+from mlmath.figures._numbers import to_fixed
 from mlmath.figures.linalg.vectors import _arrow_rows, vector_addition_readout
 from tests.browser.conftest import wait_for_figures
 from tests.browser.support import FIND_MODEL, press_key
@@ -49,5 +50,5 @@ def test_vector_addition_page_matches_python(visit, presses):
     assert readout == vector_addition_readout(a, b)
     # ... and the reader sees it: the Div's rendered text, inside Bokeh's shadow DOM.
     shown = page.locator("[data-mlmath-figure='vector-addition'] .bk-clearfix").inner_text()
-    assert f"A + B = ({a[0] + b[0]:.1f}, {a[1] + b[1]:.1f})" in shown
+    assert f"A + B = ({to_fixed(a[0] + b[0], 1)}, {to_fixed(a[1] + b[1], 1)})" in shown
     record.assert_clean()

@@ -1,7 +1,6 @@
 """to_fixed writes numbers exactly as the page's fixed() (JavaScript's toFixed) does."""
 
 import json
-import shutil
 import subprocess
 from importlib import resources
 
@@ -20,15 +19,24 @@ def test_ties_round_away_from_zero_like_tofixed():
     assert to_fixed(12.5, 0) == "13"
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js")
+def test_trim_drops_trailing_zeros_only_after_the_point():
+    assert to_fixed(2.5, 2, trim=True) == "2.5"
+    assert to_fixed(-2.0, 2, trim=True) == MINUS + "2"
+    assert to_fixed(100.0, 0, trim=True) == "100"
+    assert to_fixed(-0.001, 2, trim=True) == "0"
+
+
 def test_matches_the_javascript_helper():
     rng = np.random.default_rng(5)
     values = np.concatenate([rng.normal(scale=3, size=300), np.arange(-4, 4.01, 0.125),
                              np.arange(-1, 1, 0.005), [0.0, -0.0, 1e-9, -1e-9]]).tolist()
     helper = resources.files("mlmath.figures").joinpath("js", "fixed.js").read_text("utf-8")
     script = helper + (f"\nconst values = {json.dumps(values)}\n"
-                       "console.log(JSON.stringify([0, 1, 2].map((d) => values.map((v) => fixed(v, d)))))")
+                       "const write = (trim) => [0, 1, 2].map((d) => values.map((v) => fixed(v, d, trim)))\n"
+                       "console.log(JSON.stringify([write(false), write(true)]))")
+    # Node is there: `make book` needs it for MathJax.
     result = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True)
     page = json.loads(result.stdout)
-    for digits in (0, 1, 2):
-        assert page[digits] == [to_fixed(v, digits) for v in values]
+    for trim in (False, True):
+        for digits in (0, 1, 2):
+            assert page[trim][digits] == [to_fixed(v, digits, trim=trim) for v in values]

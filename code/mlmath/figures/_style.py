@@ -59,12 +59,16 @@ def axes_through_origin(plot) -> None:
 
 
 def js_callback(filename: str, **args) -> CustomJS:
-    """A ``CustomJS`` whose code is ``figures/js/<filename>``.
+    """A ``CustomJS`` whose code is ``figures/js/<filename>``, after ``fixed.js``.
 
-    The file is found through :mod:`importlib.resources`, never relative to the
-    working directory (each chapter runs in its own folder during the build).
+    Every callback can so write numbers with ``fixed(x, digits, trim)``, exactly
+    as Python's :func:`mlmath.figures._numbers.to_fixed` does. Files are found
+    through :mod:`importlib.resources`, never relative to the working directory
+    (each chapter runs in its own folder during the build).
     """
-    code = resources.files("mlmath.figures").joinpath("js", filename).read_text("utf-8")
+    folder = resources.files("mlmath.figures").joinpath("js")
+    code = folder.joinpath("fixed.js").read_text("utf-8") + "\n" + \
+        folder.joinpath(filename).read_text("utf-8")
     return CustomJS(args=args, code=code)
 
 

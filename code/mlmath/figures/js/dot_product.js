@@ -4,7 +4,6 @@
 // arc_label_gap, tip_gap, side_gap, tiny (numbers). Mirrors dot_product_state() and
 // dot_product_readout() in Python; tests/browser/test_dot_product.py compares the two.
 const la = length_a.value, da = angle_a.value, lb = length_b.value, db = angle_b.value
-const fixed = (x, d) => { const s = x.toFixed(d); return /^-0\.?0*$/.test(s) ? s.slice(1) : s }
 const polar = (length, degrees) => {
   const radians = degrees * Math.PI / 180
   return [length * Math.cos(radians), length * Math.sin(radians)]

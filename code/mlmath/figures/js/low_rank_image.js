@@ -6,7 +6,6 @@
 // tests/browser/test_norms_svd.py compares the two.
 const r = rank.value
 const R = sigma.length
-const fixed = (x, d) => { const s = x.toFixed(d); return /^-0\.?0*$/.test(s) ? s.slice(1) : s }
 
 // A_r = sum over k < r of sigma_k u_k v_k^T, with u_k = u_codes[:, k] * u_scales[k], etc.
 const c = new Float64Array(r)

@@ -33,11 +33,7 @@ const ci = clamp(cell_row, m), cj = clamp(cell_column, p)
 
 // Numbers as format_number() writes them: two decimals, ties away from zero (toFixed),
 // trailing zeros dropped, a true minus sign.
-const fmt = (x) => {
-  let text = x.toFixed(2).replace(/\.?0+$/, '')
-  if (text === '-0') text = '0'
-  return text.replace('-', '−')
-}
+const fmt = (x) => fixed(x, 2, true)
 const paren = (text) => text.startsWith('−') ? `(${text})` : text
 const span = (text, color) => `<span style="color:${color}">${text}</span>`
 

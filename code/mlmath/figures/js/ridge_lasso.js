@@ -4,7 +4,6 @@
 // Mirrors ridge_lasso_state() and ridge_lasso_readout() in Python;
 // tests/browser/test_norms_svd.py compares the two.
 const z = [z_1.value, z_2.value], lam = penalty.value
-const fixed = (x, d) => { const s = x.toFixed(d); return /^-0\.?0*$/.test(s) ? s.slice(1) : s }
 const lp = (v, p) => p === 1 ? Math.abs(v[0]) + Math.abs(v[1]) : Math.hypot(v[0], v[1])
 const soft = (v, t) => v.map((c) => Math.sign(c) * Math.max(Math.abs(c) - t, 0) + 0)
 // The Lp sphere of a radius around a centre: directions (cos t, sin t) rescaled to length 1.

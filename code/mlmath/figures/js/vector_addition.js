@@ -23,5 +23,5 @@ ghost.data = {x0: [0, bx], y0: [0, by], x1: [bx, sx], y1: [by, sy], color: ghost
 
 const length = Math.hypot(sx, sy)
 const bound = Math.hypot(ax, ay) + Math.hypot(bx, by)
-readout.text = `<b>A + B</b> = (${sx.toFixed(1)}, ${sy.toFixed(1)}) · ` +
-  `‖A + B‖ = ${length.toFixed(2)} · ‖A‖ + ‖B‖ = ${bound.toFixed(2)}`
+readout.text = `<b>A + B</b> = (${fixed(sx, 1)}, ${fixed(sy, 1)}) · ` +
+  `‖A + B‖ = ${fixed(length, 2)} · ‖A‖ + ‖B‖ = ${fixed(bound, 2)}`

@@ -24,7 +24,7 @@ from mlmath._validate import as_matrix
 from mlmath.linalg.eigen import REPEATED_TOLERANCE
 from mlmath.book.display import BookFigure
 from mlmath.figures import _style
-from mlmath.figures._numbers import MINUS, js_callback_with_fixed, to_fixed
+from mlmath.figures._numbers import MINUS, to_fixed
 
 __all__ = [
     "fig_linear_transformation",
@@ -288,7 +288,7 @@ def _bokeh_linear_transformation(matrix: np.ndarray, rows: dict):
     readout = Div(text=linear_transformation_readout(matrix),
                   name="linear-transformation-readout",
                   styles={"font-size": "15px", "max-width": f"{_style.PLOT_PX}px"})
-    callback = js_callback_with_fixed(
+    callback = _style.js_callback(
         "linear_transformation.js", **sources, readout=readout, **sliders,
         limit=LIMIT, label_at=LABEL_AT, heads=[RING_HEAD, EIGEN_HEAD, NO_HEAD_BELOW],
         tolerance=REPEATED_TOLERANCE,

@@ -18,7 +18,6 @@ what the JavaScript computes with the functions here.
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 from bokeh.layouts import column, grid, row
@@ -31,6 +30,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from mlmath import linalg
+from mlmath.figures._numbers import to_fixed
 from mlmath._validate import as_int, as_matrix
 from mlmath.book.display import BookFigure
 from mlmath.figures import _style
@@ -67,11 +67,7 @@ def format_number(x: float) -> str:
     and Python write the same digits: ``format_number(-0.125)`` is ``"−0.13"``,
     ``format_number(2.0)`` is ``"2"``.
     """
-    text = str(Decimal(float(x)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
-    text = text.rstrip("0").rstrip(".")
-    if text == "-0":
-        text = "0"
-    return text.replace("-", "−")
+    return to_fixed(x, 2, trim=True)
 
 
 def _paren(text: str) -> str:

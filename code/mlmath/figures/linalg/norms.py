@@ -21,7 +21,7 @@ from mlmath import linalg
 from mlmath._validate import as_real, as_vector
 from mlmath.book.display import BookFigure
 from mlmath.figures import _style
-from mlmath.figures._format import fixed
+from mlmath.figures._numbers import to_fixed as fixed
 from mlmath.figures._slim import drop_unused_glyph_copies
 
 __all__ = ["fig_ridge_lasso", "ridge_lasso_state", "ridge_lasso_readout"]

@@ -23,7 +23,7 @@ from mlmath._validate import as_int, as_real, as_vector
 from mlmath.book.display import BookFigure
 from mlmath.data import shape_cloud
 from mlmath.figures import _style
-from mlmath.figures._numbers import js_callback_with_fixed, to_fixed
+from mlmath.figures._numbers import to_fixed
 from mlmath.linalg.eigen import REPEATED_TOLERANCE
 
 __all__ = [
@@ -238,7 +238,7 @@ def _bokeh_pca_explorer(spread, correlation, angle, rows, readout_text):
     }
     readout = Div(text=readout_text, name="pca-explorer-readout",
                   styles={"font-size": "15px", "max-width": f"{_style.PLOT_PX}px"})
-    callback = js_callback_with_fixed(
+    callback = _style.js_callback(
         "pca_explorer.js", **sources, readout=readout, **sliders, limit=LIMIT,
         eps=float(np.finfo(float).eps), line_share=LINE_SHARE,
         tolerance=REPEATED_TOLERANCE,

@@ -33,7 +33,7 @@ from mlmath._validate import as_int
 from mlmath.book.display import BookFigure
 from mlmath.data import load_gray_image
 from mlmath.figures import _style
-from mlmath.figures._format import fixed
+from mlmath.figures._numbers import to_fixed as fixed
 from mlmath.figures._slim import drop_unused_glyph_copies
 
 __all__ = [

@@ -18,6 +18,7 @@ from mlmath import linalg
 from mlmath._validate import as_vector
 from mlmath.book.display import BookFigure
 from mlmath.figures import _style
+from mlmath.figures._numbers import to_fixed
 
 __all__ = ["fig_vector_addition", "vector_addition_readout"]
 
@@ -47,9 +48,9 @@ def vector_addition_readout(a, b) -> str:
     """
     s = _vector_addition_state(as_vector(a, "a", size=2), as_vector(b, "b", size=2))
     return (
-        f"<b>A + B</b> = ({s['sum'][0]:.1f}, {s['sum'][1]:.1f}) · "
-        f"‖A + B‖ = {s['sum_length']:.2f} · "
-        f"‖A‖ + ‖B‖ = {s['length_a'] + s['length_b']:.2f}"
+        f"<b>A + B</b> = ({to_fixed(s['sum'][0], 1)}, {to_fixed(s['sum'][1], 1)}) · "
+        f"‖A + B‖ = {to_fixed(s['sum_length'], 2)} · "
+        f"‖A‖ + ‖B‖ = {to_fixed(s['length_a'] + s['length_b'], 2)}"
     )
 
 
@@ -181,8 +182,8 @@ def _static_vector_addition(state: dict, limit: float) -> Figure:
     figure_ = Figure(figsize=(_style.PLOT_INCHES, _style.PLOT_INCHES), layout="constrained")
     ax = _style.mpl_square_axes(
         figure_, limit,
-        title=(f"A + B = ({total[0]:.1f}, {total[1]:.1f}),  "
-               f"$\\Vert A + B\\Vert$ = {state['sum_length']:.2f}"),
+        title=(f"A + B = ({to_fixed(total[0], 1)}, {to_fixed(total[1], 1)}),  "
+               f"$\\Vert A + B\\Vert$ = {to_fixed(state['sum_length'], 2)}"),
     )
     for rows, style in ((ghost, dict(lw=1.5, ls="--", alpha=0.5)), (solid, dict(lw=2.5))):
         for i, color in enumerate(rows["color"]):
