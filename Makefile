@@ -10,12 +10,15 @@ JB     := $(BIN)/jupyter-book
 # --keep-going: report every problem, not just the first.
 JB_FLAGS := -W -n --keep-going
 PORT   ?= 8000
+LAB_PORT ?= 8888
 
-.PHONY: book test serve bench clean help
+.PHONY: book notebooks lab test serve bench clean help
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make book    build the HTML book into _build/html (sets up .venv and node_modules)"
+	@echo "make notebooks  build the book, and every chapter as .ipynb into _build/notebooks"
+	@echo "make lab     JupyterLab on http://127.0.0.1:$(LAB_PORT), chapters open as notebooks"
 	@echo "make test    install what the tests need (Chromium included) and run every test"
 	@echo "make serve   preview _build/html on http://127.0.0.1:$(PORT)"
 	@echo "make bench   print build times, page weights and figure timings"
@@ -33,7 +36,12 @@ $(VENV)/.book-deps: requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $@
 
-$(VENV)/.test-deps: requirements-test.txt $(VENV)/.book-deps
+# JupyterLab (requirements-lab.txt), for 'make lab' and the tests.
+$(VENV)/.lab-deps: requirements-lab.txt $(VENV)/.book-deps
+	$(BIN)/python -m pip install --quiet -r requirements-lab.txt
+	@touch $@
+
+$(VENV)/.test-deps: requirements-test.txt $(VENV)/.lab-deps
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	@touch $@
 
@@ -45,6 +53,19 @@ node_modules/.package-lock.json: package.json package-lock.json
 # -- targets --------------------------------------------------------------------
 book: $(VENV)/.book-deps node_modules/.package-lock.json
 	$(JB) build . $(JB_FLAGS)
+
+# The chapters as notebooks, executed, as readers download them (written by
+# the build: mlmath.book.notebooks); CI publishes this folder to a branch.
+notebooks: book
+	@echo "Chapters as notebooks: _build/notebooks/"
+
+# JupyterLab on this machine only; binder/jupyter makes .md files open as
+# notebooks (jupytext), the same settings Binder uses.
+lab: $(VENV)/.lab-deps
+	JUPYTER_CONFIG_PATH="$(CURDIR)/binder/jupyter$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" \
+	  $(BIN)/jupyter lab --no-browser --ip=127.0.0.1 --port=$(LAB_PORT) \
+	  --ServerApp.root_dir="$(CURDIR)" --LabApp.news_url=None \
+	  $(if $(filter 0,$(shell id -u)),--allow-root)
 
 test: $(VENV)/.test-deps node_modules/.package-lock.json
 	scripts/ensure-apt-packages chromium
