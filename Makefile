@@ -81,6 +81,7 @@ bench: $(VENV)/.test-deps node_modules/.package-lock.json
 	scripts/ensure-apt-packages chromium
 	$(MAKE) book
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/notebooks.py
 
 clean:
 	rm -rf _build

@@ -99,6 +99,9 @@ def lab_page(browser, lab):
     def open_path(path: str):
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         contexts.append(context)
+        # JupyterLab is a large application; on a busy machine it takes its time.
+        context.set_default_timeout(RUN_TIMEOUT_MS)
+        context.set_default_navigation_timeout(RUN_TIMEOUT_MS)
 
         def route(request_route):
             url = request_route.request.url
@@ -124,13 +127,18 @@ def lab_page(browser, lab):
 
 
 def run_all_cells(page) -> None:
-    """Run → Run All Cells, as a reader would; wait until every code cell has run."""
+    """Run → Run All Cells, as a reader would; wait until every code cell has run.
+
+    In a fresh kernel the code cells are numbered [1], [2], ... in order, which
+    tells this run from the counts a downloaded notebook already carries.
+    """
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
     page.wait_for_function(
         """() => {
           const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
-          return prompts.length > 0 && prompts.every((p) => /\\[\\d+\\]/.test(p.textContent))
+          return prompts.length > 0 &&
+            prompts.every((p, i) => p.textContent.trim() === `[${i + 1}]:`)
         }""", timeout=RUN_TIMEOUT_MS)
     page.locator("#jp-main-statusbar").get_by_text("Idle").wait_for(timeout=RUN_TIMEOUT_MS)
 
