@@ -60,6 +60,7 @@ def lab(built_book, tmp_path_factory):
     env.update(
         JUPYTER_CONFIG_PATH=str(ROOT / "binder" / "jupyter"),
         JUPYTER_RUNTIME_DIR=str(base / "runtime"),
+        JUPYTER_DATA_DIR=str(base / "data"),  # notebook signatures stay here too
         JUPYTERLAB_SETTINGS_DIR=str(base / "settings"),
         JUPYTERLAB_WORKSPACES_DIR=str(base / "workspaces"),
     )

@@ -112,8 +112,8 @@ def reader_notebook(notebook, *, title: str, requirement: str | None):
     setup["id"] = SETUP_CELL_ID
     setup["metadata"]["tags"] = [SETUP_CELL_ID]
     notebook.cells[:0] = [about, setup]
-    # Build-time bookkeeping: myst-nb's line map, and jupytext's note that the
-    # source was Markdown (which would make a jupytext-aware Jupyter pair it).
+    # Build-time bookkeeping, meaningless in a standalone .ipynb: myst-nb's map
+    # to the source's lines, and jupytext's record of the Markdown source.
     for key in ("source_map", "jupytext"):
         notebook.metadata.pop(key, None)
     notebook.nbformat, notebook.nbformat_minor = 4, max(notebook.get("nbformat_minor", 5), 5)
