@@ -62,6 +62,8 @@ def test_about_and_set_up_cells_go_first(monkeypatch):
     assert (setup.id, setup.cell_type) == (SETUP_CELL_ID, "code")
     assert setup.metadata.tags == [SETUP_CELL_ID]
     assert [cell.cell_type for cell in reader.cells[2:]] == ["markdown", "code", "code"]
+    # Ids from positions, not myst-nb's random ones: two builds, same bytes.
+    assert [cell.id for cell in reader.cells[2:]] == ["cell-1", "cell-2", "cell-3"]
 
 
 def test_install_requirement_is_a_valid_pip_requirement():

@@ -98,10 +98,13 @@ def reader_notebook(notebook, *, title: str, requirement: str | None):
 
     Figures keep their static twin (PNG, PDF, alt text) and lose the book's
     HTML, which shows nothing outside the book; an about cell and the set-up
-    cell (:func:`setup_source`) go first. ``notebook`` is not modified.
+    cell (:func:`setup_source`) go first; cells get ids from their position.
+    ``notebook`` is not modified.
     """
     notebook = copy.deepcopy(notebook)
-    for cell in notebook.cells:
+    for number, cell in enumerate(notebook.cells, start=1):
+        # myst-nb gives cells random ids; two builds must give the same file.
+        cell["id"] = f"cell-{number}"
         for output in cell.get("outputs", []):
             if output.get("output_type") in {"display_data", "execute_result"} \
                     and is_figure_output(output):
