@@ -10,17 +10,20 @@ JB     := $(BIN)/jupyter-book
 # --keep-going: report every problem, not just the first.
 JB_FLAGS := -W -n --keep-going
 PORT   ?= 8000
+LAB_PORT ?= 8888
 # `make pdf`: XeLaTeX with its fonts and latexmk, from Debian (see README.md).
 TEX_PACKAGES := texlive-xetex texlive-fonts-recommended fonts-freefont-otf fonts-lmodern latexmk
 PDF    := math-for-ml.pdf
 
-.PHONY: book pdf pdf-deps all test serve bench clean help
+.PHONY: book pdf pdf-deps all notebooks lab test serve bench clean help
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make book    build the HTML book into _build/html (sets up .venv and node_modules)"
 	@echo "make pdf     build the PDF (LaTeX) into _build/latex and copy it into _build/html"
 	@echo "make all     both: the HTML book with its PDF"
+	@echo "make notebooks  build the book, and every chapter as .ipynb into _build/notebooks"
+	@echo "make lab     JupyterLab on http://127.0.0.1:$(LAB_PORT), chapters open as notebooks"
 	@echo "make test    install what the tests need (Chromium included) and run every test"
 	@echo "make serve   preview _build/html on http://127.0.0.1:$(PORT)"
 	@echo "make bench   print build times (HTML and PDF), page weights and figure timings"
@@ -38,7 +41,12 @@ $(VENV)/.book-deps: requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $@
 
-$(VENV)/.test-deps: requirements-test.txt $(VENV)/.book-deps
+# JupyterLab (requirements-lab.txt), for 'make lab' and the tests.
+$(VENV)/.lab-deps: requirements-lab.txt $(VENV)/.book-deps
+	$(BIN)/python -m pip install --quiet -r requirements-lab.txt
+	@touch $@
+
+$(VENV)/.test-deps: requirements-test.txt $(VENV)/.lab-deps
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	@touch $@
 
@@ -50,6 +58,19 @@ node_modules/.package-lock.json: package.json package-lock.json
 # -- targets --------------------------------------------------------------------
 book: $(VENV)/.book-deps node_modules/.package-lock.json
 	$(JB) build . $(JB_FLAGS)
+
+# The chapters as notebooks, executed, as readers download them (written by
+# the build: mlmath.book.notebooks); CI publishes this folder to a branch.
+notebooks: book
+	@echo "Chapters as notebooks: _build/notebooks/"
+
+# JupyterLab on this machine only; binder/jupyter makes .md files open as
+# notebooks (jupytext), the same settings Binder uses.
+lab: $(VENV)/.lab-deps
+	JUPYTER_CONFIG_PATH="$(CURDIR)/binder/jupyter$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" \
+	  $(BIN)/jupyter lab --no-browser --ip=127.0.0.1 --port=$(LAB_PORT) \
+	  --ServerApp.root_dir="$(CURDIR)" --LabApp.news_url=None \
+	  $(if $(filter 0,$(shell id -u)),--allow-root)
 
 # Dates in the PDF (title page, metadata) are the last commit's, so two builds
 # of one commit give the same bytes.
@@ -89,6 +110,7 @@ bench: $(VENV)/.test-deps node_modules/.package-lock.json
 	scripts/ensure-apt-packages chromium poppler-utils $(TEX_PACKAGES)
 	$(MAKE) book
 	$(BIN)/python benchmarks/run.py --pdf
+	$(BIN)/python benchmarks/notebooks.py
 
 clean:
 	rm -rf _build

@@ -107,6 +107,5 @@ def test_static_twin_carries_its_alt_text_into_img(tmp_path):
     result = run_build(book)
     assert result.returncode == 0, result.stdout[-4000:]
     html = (book / "_build/html/probe.html").read_text()
-    image = re.search(r'<img [^>]*alt="([^"]*)"', html)
-    assert image, "no <img> with alt text in the page"
-    assert "A = (2, -1)" in image.group(1) and "A + B = (3, 2)" in image.group(1)
+    alts = re.findall(r'<img [^>]*alt="([^"]*)"', html)  # the launch menu's logos too
+    assert any("A = (2, -1)" in alt and "A + B = (3, 2)" in alt for alt in alts), alts

@@ -19,8 +19,9 @@ representations (``_repr_mimebundle_``) and gets
     the alt text, for terminals and screen readers of plain outputs.
 
 In a live Jupyter kernel (JupyterLab, Notebook, Colab) no page has loaded
-BokehJS, so the HTML is prefixed with BokehJS inline (about 1.7 MB) when the
-page does not have it yet. The book build sets ``MLMATH_BOOK_BUILD`` (see
+BokehJS, so the HTML is prefixed with the BokehJS bundles the figure needs,
+inline (about 1.7 MB with the widgets), each guarded so that a page runs it
+once. The book build sets ``MLMATH_BOOK_BUILD`` (see
 :mod:`mlmath.book.extension`) so its kernels never do that.
 """
 
@@ -32,6 +33,7 @@ import io
 import os
 import re
 import uuid
+from pathlib import Path
 
 from bokeh.embed import components
 from bokeh.model import Model
@@ -126,20 +128,27 @@ def _in_live_notebook() -> bool:
 def _bokehjs_inline(layout: Model) -> str:
     """BokehJS (core plus the bundles ``layout`` needs) as inline ``<script>``s.
 
-    Guarded so that a page that already has BokehJS does not load it twice.
+    Each bundle is guarded on its own, so that every figure is self-sufficient
+    (any cell may be re-run or cleared) while a page loads each bundle once:
+    the core when ``window.Bokeh`` is undefined, a plugin bundle (widgets,
+    tables, ...) when no earlier figure on the page has loaded it. A figure
+    without sliders followed by one with sliders thus still gets the widgets.
     """
-    from bokeh.embed.bundle import bundle_for_objs_and_resources
-    from bokeh.resources import INLINE
+    from bokeh.util.paths import bokehjs_path
 
-    bundle = bundle_for_objs_and_resources([layout], INLINE)
-    code = "\n".join(bundle.js_raw)
-    # The guard makes every figure self-sufficient (any cell may be re-run or
-    # cleared) while loading the library once per page.
-    return (
-        "<script>if (typeof window.Bokeh === 'undefined') {\n"
-        + code.replace("</script>", "<\\/script>")
-        + "\n}</script>"
-    )
+    js_dir = Path(bokehjs_path()) / "js"
+    scripts = []
+    for bundle in bokehjs_bundles(layout):
+        code = (js_dir / f"{bundle}.min.js").read_text(encoding="utf-8")
+        code = code.replace("</script>", "<\\/script>")
+        if bundle == "bokeh":
+            guard, done = "typeof window.Bokeh === 'undefined'", ""
+        else:
+            loaded = "(window.Bokeh.mlmath_bundles = window.Bokeh.mlmath_bundles || {})"
+            guard = f"!{loaded}[{bundle!r}]"
+            done = f"\nwindow.Bokeh.mlmath_bundles[{bundle!r}] = true;"
+        scripts.append(f"<script>if ({guard}) {{\n{code}{done}\n}}</script>")
+    return "\n".join(scripts)
 
 
 class BookFigure:

@@ -1,0 +1,114 @@
+"""mlmath.book.notebooks: the notebook readers get, and the launch links."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+import nbformat
+import pytest
+from IPython.core.inputtransformer2 import TransformerManager
+from packaging.requirements import Requirement
+
+from mlmath.book.display import FIGURE_MARKER
+from mlmath.book.notebooks import (
+    ABOUT_CELL_ID, SETUP_CELL_ID, colab_url, install_requirement, jupyterhub_url,
+    reader_notebook, setup_source,
+)
+from tests.book.test_display import small_figure
+
+REQUIREMENT = install_requirement("https://github.com/someone/book/", "0123abc")
+
+
+def executed_notebook(monkeypatch) -> nbformat.NotebookNode:
+    """A notebook as the book build leaves it: a figure, a plain HTML table, text."""
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    data, metadata = small_figure()._repr_mimebundle_()
+    notebook = nbformat.v4.new_notebook(metadata={
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+        "jupytext": {"text_representation": {"extension": ".md"}},
+        "source_map": [3, 9],
+    })
+    figure = nbformat.v4.new_code_cell("small_figure()", execution_count=1, outputs=[
+        nbformat.v4.new_output("execute_result", data=data, metadata=metadata,
+                               execution_count=1)])
+    table = nbformat.v4.new_code_cell("table", execution_count=2, outputs=[
+        nbformat.v4.new_output("display_data", data={"text/html": "<table></table>",
+                                                     "text/plain": "table"})])
+    notebook.cells = [nbformat.v4.new_markdown_cell("# Probe"), figure, table]
+    return notebook
+
+
+def test_figures_keep_their_static_twin_and_lose_the_book_html(monkeypatch):
+    original = executed_notebook(monkeypatch)
+    reader = reader_notebook(original, title="Probe", requirement=REQUIREMENT)
+    nbformat.validate(reader)
+
+    figure_output = reader.cells[3].outputs[0]
+    assert set(figure_output.data) == {"image/png", "application/pdf", "text/plain"}
+    assert figure_output.metadata["image/png"]["alt"] == "A line falling from 1 to 0."
+    # Other HTML outputs are left alone, and the input is not modified.
+    assert reader.cells[4].outputs[0].data["text/html"] == "<table></table>"
+    assert FIGURE_MARKER in original.cells[1].outputs[0].data["text/html"]
+    assert "source_map" not in reader.metadata and "jupytext" not in reader.metadata
+    assert reader.metadata.kernelspec.name == "python3"
+
+
+def test_about_and_set_up_cells_go_first(monkeypatch):
+    reader = reader_notebook(executed_notebook(monkeypatch), title="Probe",
+                             requirement=REQUIREMENT)
+    about, setup = reader.cells[:2]
+    assert (about.id, about.cell_type) == (ABOUT_CELL_ID, "markdown")
+    assert "Probe" in about.source
+    assert (setup.id, setup.cell_type) == (SETUP_CELL_ID, "code")
+    assert setup.metadata.tags == [SETUP_CELL_ID]
+    assert [cell.cell_type for cell in reader.cells[2:]] == ["markdown", "code", "code"]
+    # Ids from positions, not myst-nb's random ones: two builds, same bytes.
+    assert [cell.id for cell in reader.cells[2:]] == ["cell-1", "cell-2", "cell-3"]
+
+
+def test_install_requirement_is_a_valid_pip_requirement():
+    requirement = Requirement(REQUIREMENT)
+    assert requirement.name == "mlmath"
+    assert requirement.extras == {"notebook"}
+    assert requirement.url == "git+https://github.com/someone/book@0123abc"
+
+
+def run_setup(source: str, present: bool) -> list:
+    """Run the set-up cell as IPython would; return the line magics it called."""
+    calls = []
+
+    class FakeShell:
+        def run_line_magic(self, name, line):
+            calls.append((name, line))
+
+    code = TransformerManager().transform_cell(source)
+    if not present:
+        code = code.replace('find_spec("mlmath")', 'find_spec("mlmath_is_not_installed")')
+    exec(compile(code, "<setup>", "exec"), {"get_ipython": FakeShell})
+    return calls
+
+
+def test_set_up_cell_installs_the_package_only_when_it_is_missing():
+    source = setup_source(REQUIREMENT)
+    assert run_setup(source, present=True) == []
+    assert run_setup(source, present=False) == [("pip", f'install --quiet "{REQUIREMENT}"')]
+
+
+def test_set_up_cell_without_a_repository_says_how_to_install():
+    source = setup_source(None)
+    assert run_setup(source, present=True) == []
+    with pytest.raises(ModuleNotFoundError, match="pip install -e ."):
+        run_setup(source, present=False)
+
+
+def test_colab_and_jupyterhub_links_open_the_published_notebook():
+    page = "chapters/linear-algebra/vectors"
+    assert colab_url("https://colab.research.google.com/", "someone", "book", "notebooks",
+                     page) == ("https://colab.research.google.com/github/someone/book/blob/"
+                               "notebooks/chapters/linear-algebra/vectors.ipynb")
+    hub = urlparse(jupyterhub_url("https://hub.example.org", "https://github.com/someone/book",
+                                  "notebooks", page, "jupyterlab"))
+    assert hub.path == "/hub/user-redirect/git-pull"
+    assert parse_qs(hub.query) == {
+        "repo": ["https://github.com/someone/book"], "branch": ["notebooks"],
+        "urlpath": ["lab/tree/book/chapters/linear-algebra/vectors.ipynb"]}
