@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from tests.browser.support import FIGURES_FINISHED, launch_chromium, serve
+from tests.browser.support import FIGURES_FINISHED, SCROLL_TO_FIGURES, launch_chromium, serve
 
 
 @pytest.fixture(scope="session")
@@ -79,8 +79,11 @@ def visit(browser, book_url):
 
 
 def wait_for_figures(page, timeout=15_000) -> int:
-    """Wait until every Bokeh figure on the page has rendered; return how many."""
+    """Scroll to every figure on the page, as a reader would (the book loads
+    BokehJS and draws a figure when the reader comes near it), and wait until
+    all have rendered; return how many."""
     expected = page.locator("[data-mlmath-figure]").count()
     if expected:
+        page.evaluate(SCROLL_TO_FIGURES)
         page.wait_for_function(FIGURES_FINISHED, timeout=timeout)
     return expected
