@@ -11,7 +11,7 @@ JB     := $(BIN)/jupyter-book
 JB_FLAGS := -W -n --keep-going
 PORT   ?= 8000
 
-.PHONY: book test serve bench clean help
+.PHONY: book test serve bench audit clean help
 .DEFAULT_GOAL := help
 
 help:
@@ -19,6 +19,7 @@ help:
 	@echo "make test    install what the tests need (Chromium included) and run every test"
 	@echo "make serve   preview _build/html on http://127.0.0.1:$(PORT)"
 	@echo "make bench   print build times, page weights and figure timings"
+	@echo "make audit   Lighthouse scores, bytes and LCP/TBT/CLS of every page, served as a host would"
 	@echo "make clean   remove _build (the execution cache too)"
 
 # -- set-up ---------------------------------------------------------------------
@@ -42,6 +43,12 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
+# Lighthouse, for `make audit` only (its own lock file; make book/test skip it).
+LIGHTHOUSE_DIR := benchmarks/lighthouse
+$(LIGHTHOUSE_DIR)/node_modules/.package-lock.json: $(LIGHTHOUSE_DIR)/package.json $(LIGHTHOUSE_DIR)/package-lock.json
+	npm ci --prefix $(LIGHTHOUSE_DIR) --no-audit --no-fund
+	@touch $@
+
 # -- targets --------------------------------------------------------------------
 book: $(VENV)/.book-deps node_modules/.package-lock.json
 	$(JB) build . $(JB_FLAGS)
@@ -60,6 +67,11 @@ bench: $(VENV)/.test-deps node_modules/.package-lock.json
 	scripts/ensure-apt-packages chromium
 	$(MAKE) book
 	$(BIN)/python benchmarks/run.py
+
+audit: $(VENV)/.test-deps node_modules/.package-lock.json $(LIGHTHOUSE_DIR)/node_modules/.package-lock.json
+	scripts/ensure-apt-packages chromium
+	$(MAKE) book
+	$(BIN)/python benchmarks/lighthouse.py
 
 clean:
 	rm -rf _build

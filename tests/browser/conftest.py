@@ -49,11 +49,14 @@ class Visit:
 
 @pytest.fixture
 def visit(browser, book_url):
-    """``visit(path)`` opens ``book_url/path`` in a fresh context and returns a Visit."""
+    """``visit(path)`` opens ``book_url/path`` in a fresh context and returns a Visit
+    (``viewport`` and an ``init_script`` to run first are optional)."""
     visits = []
 
-    def open_page(path: str, viewport=None) -> Visit:
+    def open_page(path: str, viewport=None, init_script: str | None = None) -> Visit:
         context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900})
+        if init_script:  # runs in the page before any of its own scripts
+            context.add_init_script(init_script)
         page = context.new_page()
         record = Visit(page)
         visits.append(record)

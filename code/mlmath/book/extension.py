@@ -203,9 +203,12 @@ def page_description(doctree, project: str, pagename: str) -> str:
     about 160 characters at a word boundary. Pages without a document (the
     index, the search page) get a sentence about what they are."""
     if doctree is None:
-        kind = {"genindex": "Index of the terms", "search": "Search the text"}.get(
-            pagename, "A page")
-        return f"{kind} of {project}."
+        return {
+            "genindex": f"Index of {project}: the terms the book defines, each linked to "
+                        "the place that introduces it.",
+            "search": f"Search the full text of {project}: every chapter, exercise and "
+                      "glossary entry.",
+        }.get(pagename, f"{project}: {pagename}.")
     skip = (nodes.caption, nodes.admonition, nodes.figure, nodes.table, nodes.footnote,
             nodes.citation, nodes.field_list, nodes.definition_list, nodes.math_block)
     for paragraph in doctree.findall(nodes.paragraph):
