@@ -43,7 +43,7 @@ from tests.browser.support import (  # noqa: E402
 )
 
 HTML = ROOT / "_build" / "html"
-LIGHTHOUSE = ROOT / "benchmarks" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
+LIGHTHOUSE = ROOT / "benchmarks" / "lighthouse" / "node_modules" / "lighthouse" / "cli/index.js"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # Chromium for Lighthouse: headless, and nothing that would reach the network.
 LIGHTHOUSE_CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS])
@@ -176,8 +176,9 @@ def main() -> None:
                     row["mobile"] = median_run([lighthouse(url, "mobile", ("performance",))
                                                 for _ in range(args.runs)])
                 visits = [visit_bytes(browser, url) for _ in range(args.runs)]
-                row["first"] = {k: statistics.median(v[0][k] for v in visits) for k in ("kb", "requests")}
-                row["repeat"] = {k: statistics.median(v[1][k] for v in visits) for k in ("kb", "requests")}
+                for index, visit in enumerate(("first", "repeat")):
+                    row[visit] = {key: statistics.median(v[index][key] for v in visits)
+                                  for key in ("kb", "requests")}
                 results[path] = row
                 print(f"  measured {path}", file=sys.stderr, flush=True)
             browser.close()

@@ -108,7 +108,8 @@ class _StaticHostHandler(_QuietHandler):
         since = self.headers.get("If-Modified-Since")
         if since:
             try:
-                unchanged = email.utils.parsedate_to_datetime(since).timestamp() >= int(stat.st_mtime)
+                since_s = email.utils.parsedate_to_datetime(since).timestamp()
+                unchanged = since_s >= int(stat.st_mtime)
             except (TypeError, ValueError):
                 unchanged = False
             if unchanged:

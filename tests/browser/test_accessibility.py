@@ -97,7 +97,8 @@ def ready(page) -> None:
             "() => [...document.querySelectorAll('[data-mlmath-figure]')]"
             ".every((figure) => figure.hasAttribute('data-mlmath-accessible'))")
     if page.locator(".math").count():
-        page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
+        page.wait_for_function(
+            "() => window.MathJax && MathJax.startup && MathJax.startup.promise")
         page.evaluate("() => MathJax.startup.promise")
 
 
@@ -152,8 +153,8 @@ def figure_dom_nodes(cdp) -> dict[str, int]:
     """Figure name -> backend DOM node id of its wrapper."""
     root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
     found = {}
-    for node_id in cdp.send("DOM.querySelectorAll", {"nodeId": root,
-                                                     "selector": "[data-mlmath-figure]"})["nodeIds"]:
+    query = {"nodeId": root, "selector": "[data-mlmath-figure]"}
+    for node_id in cdp.send("DOM.querySelectorAll", query)["nodeIds"]:
         node = cdp.send("DOM.describeNode", {"nodeId": node_id})["node"]
         attributes = dict(zip(node["attributes"][::2], node["attributes"][1::2]))
         found[attributes["data-mlmath-figure"]] = node["backendNodeId"]
@@ -172,8 +173,8 @@ def test_every_page_has_a_language_its_own_title_a_description_and_the_favicon(b
         description = re.search(r'<meta name="description" content="([^"]{50,300})"', html)
         assert title and description, f"{path}: title or description missing or too short"
         if not is_redirect(built_book, path):
-            titles[title.group(1)] = titles.get(title.group(1), []) + [path]
-            descriptions[description.group(1)] = descriptions.get(description.group(1), []) + [path]
+            titles.setdefault(title.group(1), []).append(path)
+            descriptions.setdefault(description.group(1), []).append(path)
     assert all(len(paths) == 1 for paths in titles.values()), titles
     assert all(len(paths) == 1 for paths in descriptions.values()), descriptions
 
@@ -266,7 +267,8 @@ def focus_just_before(page, figure: str) -> None:
     """Focus the last element a Tab reaches before the figure."""
     focused = page.evaluate("""(name) => {
       const figure = document.querySelector(`[data-mlmath-figure="${name}"]`)
-      const before = [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
+      const tabbable = 'a[href], button, input, select, textarea, [tabindex]'
+      const before = [...document.querySelectorAll(tabbable)]
         .filter((el) => el.tabIndex >= 0 && !el.disabled && el.checkVisibility()
                 && (el.compareDocumentPosition(figure) & Node.DOCUMENT_POSITION_FOLLOWING))
       const last = before.at(-1)
@@ -342,8 +344,8 @@ def test_figures_keep_their_room_while_bokehjs_loads(visit, built_book):
         ready(page)
         for figure, reserved, drawn in page.evaluate("""() =>
           [...document.querySelectorAll('[data-mlmath-figure]')].map((figure) => {
-            const roots = [...figure.querySelectorAll('[data-root-id]')]
-              .map((root) => Bokeh.index.get_by_id(root.dataset.rootId).el.getBoundingClientRect().height)
+            const roots = [...figure.querySelectorAll('[data-root-id]')].map((root) =>
+              Bokeh.index.get_by_id(root.dataset.rootId).el.getBoundingClientRect().height)
             return [figure.dataset.mlmathFigure, parseFloat(figure.style.minHeight),
                     roots.reduce((a, b) => a + b, 0)]
           })"""):

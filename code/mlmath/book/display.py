@@ -138,7 +138,8 @@ def reserved_height(model) -> int:
     elif isinstance(model, AbstractSlider):
         own = _SLIDER_PX if model.title else _SLIDER_PX - _TITLE_PX
     elif isinstance(model, Markup):
-        lines = 1 + str(model.text).count("<br") + (str(model.text).count("<p") if isinstance(model, Div) else 0)
+        text = str(model.text)
+        lines = 1 + text.count("<br") + (text.count("<p") if isinstance(model, Div) else 0)
         own = round(_LINE_HEIGHT * _font_px(model) * lines)
     elif isinstance(model, InputWidget):
         own = _CONTROL_PX + (_TITLE_PX if model.title else 0)

@@ -209,8 +209,9 @@ def page_description(doctree, project: str, pagename: str) -> str:
             "search": f"Search the full text of {project}: every chapter, exercise and "
                       "glossary entry.",
         }.get(pagename, f"{project}: {pagename}.")
-    skip = (nodes.caption, nodes.admonition, nodes.figure, nodes.table, nodes.footnote,
-            nodes.citation, nodes.field_list, nodes.definition_list, nodes.math_block)
+    skip = (nodes.Admonition, nodes.sidebar, nodes.topic, nodes.caption, nodes.figure,
+            nodes.table, nodes.footnote, nodes.citation, nodes.field_list,
+            nodes.definition_list, nodes.math_block)
     for paragraph in doctree.findall(nodes.paragraph):
         parent, inside = paragraph.parent, False
         while parent is not None:
