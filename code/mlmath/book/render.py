@@ -16,13 +16,26 @@ from myst_nb.core.render import MimeData, NbElementRenderer
 
 
 class BookRenderer(NbElementRenderer):
-    """myst-nb's default renderer, plus alt text from output metadata."""
+    """myst-nb's default renderer, plus alt text from output metadata.
+
+    An image output with no alt text at all (neither in its metadata nor in
+    the cell's ``mystnb: image: alt:``) is a warning, so a failed build under
+    ``-W``: HTML would otherwise give it its file name as alt text, which
+    tells a screen reader nothing.
+    """
 
     def render_image(self, data: MimeData) -> list[nodes.Element]:
         rendered = super().render_image(data)
         alt = data.output_metadata.get(data.mime_type, {}).get("alt")
-        if alt:
-            for node in rendered:
-                if isinstance(node, nodes.image) and "alt" not in node:
-                    node["alt"] = str(alt)
+        for node in rendered:
+            if not isinstance(node, nodes.image) or "alt" in node:
+                continue
+            if alt:
+                node["alt"] = str(alt)
+            else:
+                self.logger.warning(
+                    "an image output has no alt text (a reader of the HTML would get its "
+                    "file name): display a BookFigure (mlmath.book.display), or give the "
+                    "cell's metadata `mystnb: image: alt: <what the image shows>`",
+                    subtype="alt", line=data.line)
         return rendered
