@@ -305,12 +305,6 @@ def test_one_control_per_figure_is_reached_and_operated_by_keyboard_alone(visit,
             assert inside, f"{where}: Tab does not lead into the figure"
             control = focused_ax_node(page, cdp)
             assert role(control) in CONTROL_ROLES and name(control), f"{where}: {control}"
-            visible_focus = page.evaluate(f"""() => {{
-              const style = getComputedStyle(({DEEP_ACTIVE})())
-              return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2)
-                || style.boxShadow !== 'none'
-            }}""")
-            assert visible_focus, f"{where}: no visible focus"
             before = page.evaluate(FIGURE_STATE, figure)
             if role(control) == "slider":
                 value = control["value"]["value"]
@@ -326,6 +320,19 @@ def test_one_control_per_figure_is_reached_and_operated_by_keyboard_alone(visit,
                                     else "ArrowDown")
                 page.wait_for_function(FIGURES_FINISHED)
             assert page.evaluate(FIGURE_STATE, figure) != before, f"{where}: nothing changed"
+            # The focused control looks focused: its outline or shadow changes on blur.
+            focused, blurred = page.evaluate(f"""() => {{
+              const control = ({DEEP_ACTIVE})()
+              const look = () => {{
+                const style = getComputedStyle(control)
+                return [style.outlineStyle, style.outlineWidth, style.outlineColor,
+                        style.boxShadow].join(' ')
+              }}
+              const focused = look()
+              control.blur()
+              return [focused, look()]
+            }}""")
+            assert focused != blurred, f"{where}: focus is not visible ({focused})"
             operated += 1
         record.assert_clean()
         record.close()

@@ -61,12 +61,24 @@
   }
 
   // -- accessibility ----------------------------------------------------------
-  const SLIDER_STYLE = new CSSStyleSheet()
-  SLIDER_STYLE.replaceSync(`
-    .noUi-target { border-color: #767676; }
-    .noUi-handle { border-color: #595959; }
-    .noUi-handle:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
-  `)
+  // Slider borders with 3:1 contrast or more, and a focus ring. Made once, on
+  // first use; a browser without constructable stylesheets keeps Bokeh's look.
+  let slider_style = null
+  function slider_sheet() {
+    if (slider_style === null) {
+      try {
+        slider_style = new CSSStyleSheet()
+        slider_style.replaceSync(`
+          .noUi-target { border-color: #767676; }
+          .noUi-handle { border-color: #595959; }
+          .noUi-handle:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
+        `)
+      } catch {
+        slider_style = false
+      }
+    }
+    return slider_style
+  }
 
   // Every view below `view`, `view` included.
   function* views(view) {
@@ -104,8 +116,9 @@
     if (!shadow) return
     const title = title_of(view.model)
     const handles = shadow.querySelectorAll(".noUi-handle")
-    if (handles.length && !shadow.adoptedStyleSheets.includes(SLIDER_STYLE)) {
-      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, SLIDER_STYLE]
+    const sheet = handles.length ? slider_sheet() : false
+    if (sheet && !shadow.adoptedStyleSheets.includes(sheet)) {
+      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet]
     }
     handles.forEach((handle, index) => {
       if (title) set(handle, "aria-label", handles.length > 1 ? `${title}, ${HANDLE_PARTS[index] ?? index + 1}` : title)
