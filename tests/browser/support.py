@@ -138,7 +138,10 @@ class _StaticHostHandler(_QuietHandler):
         self._caching_headers(url, modified)
         self.end_headers()
         if with_body:
-            self.wfile.write(body)
+            try:
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the browser gave up on the request (a page left mid-load)
 
     def _caching_headers(self, url, modified: str) -> None:
         versioned = VERSIONED_PATH.match(url.path) or VERSIONED_QUERY.search(url.query)
