@@ -15,7 +15,7 @@ LAB_PORT ?= 8888
 TEX_PACKAGES := texlive-xetex texlive-fonts-recommended fonts-freefont-otf fonts-lmodern latexmk
 PDF    := math-for-ml.pdf
 
-.PHONY: book pdf pdf-deps all notebooks lab test serve bench clean help
+.PHONY: book pdf pdf-deps all notebooks lab test serve bench audit clean help
 .DEFAULT_GOAL := help
 
 help:
@@ -27,6 +27,7 @@ help:
 	@echo "make test    install what the tests need (Chromium included) and run every test"
 	@echo "make serve   preview _build/html on http://127.0.0.1:$(PORT)"
 	@echo "make bench   print build times (HTML and PDF), page weights and figure timings"
+	@echo "make audit   Lighthouse scores, bytes and LCP/TBT/CLS of every page, served as a host would"
 	@echo "make clean   remove _build (the execution cache too)"
 
 # -- set-up ---------------------------------------------------------------------
@@ -53,6 +54,12 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.lab-deps
 # MathJax 3, exactly as package-lock.json pins it.
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
+	@touch $@
+
+# Lighthouse, for `make audit` only (its own lock file; make book/test skip it).
+LIGHTHOUSE_DIR := benchmarks/lighthouse
+$(LIGHTHOUSE_DIR)/node_modules/.package-lock.json: $(LIGHTHOUSE_DIR)/package.json $(LIGHTHOUSE_DIR)/package-lock.json
+	npm ci --prefix $(LIGHTHOUSE_DIR) --no-audit --no-fund
 	@touch $@
 
 # -- targets --------------------------------------------------------------------
@@ -111,6 +118,11 @@ bench: $(VENV)/.test-deps node_modules/.package-lock.json
 	$(MAKE) book
 	$(BIN)/python benchmarks/run.py --pdf
 	$(BIN)/python benchmarks/notebooks.py
+
+audit: $(VENV)/.test-deps node_modules/.package-lock.json $(LIGHTHOUSE_DIR)/node_modules/.package-lock.json
+	scripts/ensure-apt-packages chromium
+	$(MAKE) book
+	$(BIN)/python benchmarks/lighthouse.py
 
 clean:
 	rm -rf _build

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from tests.browser.support import FIGURES_FINISHED, launch_chromium, serve
+from tests.browser.support import FIGURES_FINISHED, SCROLL_TO_FIGURES, launch_chromium, serve
 
 
 @pytest.fixture(scope="session")
@@ -49,11 +49,14 @@ class Visit:
 
 @pytest.fixture
 def visit(browser, book_url):
-    """``visit(path)`` opens ``book_url/path`` in a fresh context and returns a Visit."""
+    """``visit(path)`` opens ``book_url/path`` in a fresh context and returns a Visit
+    (``viewport`` and an ``init_script`` to run first are optional)."""
     visits = []
 
-    def open_page(path: str, viewport=None) -> Visit:
+    def open_page(path: str, viewport=None, init_script: str | None = None) -> Visit:
         context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900})
+        if init_script:  # runs in the page before any of its own scripts
+            context.add_init_script(init_script)
         page = context.new_page()
         record = Visit(page)
         visits.append(record)
@@ -79,8 +82,11 @@ def visit(browser, book_url):
 
 
 def wait_for_figures(page, timeout=15_000) -> int:
-    """Wait until every Bokeh figure on the page has rendered; return how many."""
+    """Scroll to every figure on the page, as a reader would (the book loads
+    BokehJS and draws a figure when the reader comes near it), and wait until
+    all have rendered; return how many."""
     expected = page.locator("[data-mlmath-figure]").count()
     if expected:
+        page.evaluate(SCROLL_TO_FIGURES)
         page.wait_for_function(FIGURES_FINISHED, timeout=timeout)
     return expected

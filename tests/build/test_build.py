@@ -109,3 +109,24 @@ def test_static_twin_carries_its_alt_text_into_img(tmp_path):
     html = (book / "_build/html/probe.html").read_text()
     alts = re.findall(r'<img [^>]*alt="([^"]*)"', html)  # the launch menu's logos too
     assert any("A = (2, -1)" in alt and "A + B = (3, 2)" in alt for alt in alts), alts
+
+
+PLAIN_PLOT = (  # what a chapter gets from pyplot: a PNG output with no alt text
+    "import matplotlib.pyplot as plt\n"
+    "plt.figure(figsize=(2, 2))\n"
+    "plt.plot([0, 1], [1, 0])\n"
+    "plt.show()"
+)
+
+
+def test_an_image_without_alt_text_fails_the_build_until_it_has_one(tmp_path):
+    bare = mini_book(tmp_path / "bare", code_cell(PLAIN_PLOT))
+    result = run_build(bare)
+    assert result.returncode != 0
+    assert "no alt text" in result.stdout + result.stderr
+    described = mini_book(tmp_path / "described", code_cell(
+        PLAIN_PLOT, metadata="---\nmystnb:\n  image:\n    alt: A line falling from 1 to 0.\n---\n"))
+    result = run_build(described)
+    assert result.returncode == 0, result.stdout[-4000:]
+    html = (described / "_build/html/probe.html").read_text()
+    assert re.search(r'<img [^>]*alt="A line falling from 1 to 0\."', html)

@@ -8,7 +8,12 @@ representations (``_repr_mimebundle_``) and gets
     and an inline ``<script>`` whose slider callbacks are ``CustomJS``, so the
     figure works in the built book with no kernel. BokehJS itself is *not*
     inlined: the book's Sphinx extension (:mod:`mlmath.book.extension`) serves
-    it once, from the installed bokeh, on the pages that need it.
+    it once, from the installed bokeh, on the pages that need it. The wrapper
+    is a named ``role="group"`` described by the alt text, and keeps the
+    figure's height while BokehJS loads; a book page defines a queue
+    (``window.mlmathFigureQueue``) in which the figure waits until the reader
+    comes near it (``static/mlmath-figures.js``), anywhere else it is drawn
+    at once.
 ``image/png`` and ``application/pdf``
     a static twin drawn by matplotlib from the same numbers, for the PDF
     (LaTeX prefers the vector PDF) and for any viewer without JavaScript. The
@@ -40,7 +45,8 @@ from bokeh.model import Model
 from matplotlib import rc_context
 from matplotlib.figure import Figure as MplFigure
 
-__all__ = ["BookFigure", "BOOK_BUILD_ENV", "FIGURE_MARKER", "bokehjs_bundles", "figure_controls"]
+__all__ = ["BookFigure", "BOOK_BUILD_ENV", "FIGURE_MARKER", "bokehjs_bundles",
+           "figure_controls", "reserved_height"]
 
 #: Environment variable set by the book's Sphinx extension; kernels started by
 #: the build inherit it, so figures know they are being rendered for the book.
@@ -118,6 +124,74 @@ def figure_controls(layout: Model) -> list[dict[str, str]]:
     return controls
 
 
+# Heights (CSS px, margins excluded) of what Bokeh 3 draws with the book's
+# styles, measured in Chromium; widgets not listed count as one control row.
+_SLIDER_PX = 37  # title line and bar
+_CONTROL_PX = 32  # a button, a select, an input, one line of choices
+_TITLE_PX = 19  # the title line above an input widget
+_LINE_HEIGHT = 1.4
+
+
+def _margins(model) -> int:
+    margin = getattr(model, "margin", None)
+    if margin is None:
+        return 0
+    if isinstance(margin, (int, float)):
+        return 2 * int(margin)
+    top, _, bottom, _ = (tuple(margin) * 2)[:4] if len(margin) == 2 else margin
+    return int(top) + int(bottom)
+
+
+def _font_px(model, default: float = 16.0) -> float:
+    size = str((getattr(model, "styles", None) or {}).get("font-size", ""))
+    return float(size[:-2]) if size.endswith("px") else default
+
+
+def reserved_height(model) -> int:
+    """The height, in CSS pixels, that Bokeh will give ``model`` once drawn.
+
+    Computed from the layout (plot heights, widget rows, spacing, margins) so
+    that the page can keep that room before BokehJS has loaded: the text below
+    a figure then does not jump when the figure appears (layout shift). An
+    estimate for widgets the book has not measured; 0 for a plot whose height
+    follows its container.
+    """
+    from bokeh.models import (AbstractSlider, Column, Div, GridBox, InputWidget,
+                              Markup, Plot, Row, Tabs, Widget)
+
+    def spacing(layout, axis: int) -> int:
+        value = getattr(layout, "spacing", 0) or 0
+        return int(value[axis] if isinstance(value, (tuple, list)) else value)
+
+    if isinstance(model, Plot):
+        own = model.height or model.min_height or 0
+    elif isinstance(model, Column):
+        children = model.children
+        own = sum(map(reserved_height, children)) + spacing(model, 0) * max(len(children) - 1, 0)
+    elif isinstance(model, Row):
+        own = max(map(reserved_height, model.children), default=0)
+    elif isinstance(model, GridBox):
+        rows: dict[int, int] = {}
+        for child, row, *_ in model.children:
+            rows[row] = max(rows.get(row, 0), reserved_height(child))
+        own = sum(rows.values()) + spacing(model, 0) * max(len(rows) - 1, 0)
+    elif isinstance(model, Tabs):
+        own = _CONTROL_PX + max((reserved_height(tab.child) for tab in model.tabs), default=0)
+    elif isinstance(model, AbstractSlider):
+        own = _SLIDER_PX if model.title else _SLIDER_PX - _TITLE_PX
+    elif isinstance(model, Markup):
+        text = str(model.text)
+        lines = 1 + text.count("<br") + (text.count("<p") if isinstance(model, Div) else 0)
+        own = round(_LINE_HEIGHT * _font_px(model) * lines)
+    elif isinstance(model, InputWidget):
+        own = _CONTROL_PX + (_TITLE_PX if model.title else 0)
+    elif isinstance(model, Widget):
+        own = _CONTROL_PX
+    else:
+        own = 0
+    return int(own) + _margins(model)
+
+
 def _in_live_notebook() -> bool:
     """True in a kernel started by a Jupyter server or Colab, not by the book."""
     if os.environ.get(BOOK_BUILD_ENV):
@@ -193,7 +267,7 @@ class BookFigure:
     # -- representations -------------------------------------------------
     def to_html(self, *, include_bokehjs: bool = False) -> str:
         """The figure as an HTML fragment: wrapper, description, Bokeh div and script."""
-        script, div = components(self.layout)
+        script, div = components(self.layout, wrap_script=False)
         counter = iter(range(1_000_000))
         ids: dict[str, str] = {}
 
@@ -206,14 +280,19 @@ class BookFigure:
         div = _UUID.sub(stable, div)
         script = _UUID.sub(stable, script)
         description_id = f"mlmath-{self.name}-description"
+        label = f"Interactive figure: {self.name.replace('-', ' ')}"
         parts = [
             f'<div class="mlmath-figure" {FIGURE_MARKER}="{self.name}" '
             f'data-bokehjs="{" ".join(bokehjs_bundles(self.layout))}" '
-            f'role="group" aria-describedby="{description_id}">',
+            f'role="group" aria-label="{label}" aria-describedby="{description_id}" '
+            f'style="min-height: {reserved_height(self.layout)}px">',
             f'<p id="{description_id}" class="mlmath-figure-description">'
             f"{html.escape(self.alt)}</p>",
             div,
-            script,
+            "<script>\n(function (embed) {\n"
+            "  const queue = window.mlmathFigureQueue  // defined by the book's pages\n"
+            "  if (queue) queue.push([document.currentScript, embed]); else embed()\n"
+            "})(function () {\n" + script.strip() + "\n})\n</script>",
             "</div>",
         ]
         if include_bokehjs:

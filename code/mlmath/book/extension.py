@@ -1,20 +1,30 @@
 """The book's Sphinx extension: offline assets and never-stale outputs.
 
-Listed in ``_config.yml`` under ``sphinx: extra_extensions``. It does three jobs.
+Listed in ``_config.yml`` under ``sphinx: extra_extensions``. It does four jobs.
 
 **BokehJS, only where it is needed.** Figures are embedded as HTML without the
-library (see :mod:`mlmath.book.display`). At the end of the build the bundles
+library (see :mod:`mlmath.book.display`). Before any page is written, the bundles
 are copied from the *installed* bokeh package into ``_static/bokeh/``, with
 the version in their names, so the JavaScript always matches the Python that
-made the figures. Pages whose body holds a figure get ``<script defer>`` tags
-for exactly the bundles their figures declare (``data-bokehjs``); other pages
-load none.
+made the figures. Pages whose body holds a figure get ``mlmath-figures.js``,
+which loads exactly the bundles their figures declare (``data-bokehjs``) when
+the reader comes within a screen of a figure: text and math never wait for
+BokehJS, and a reader who does not scroll that far does not download it.
+Other pages load none.
 
 **MathJax 3 from npm.** ``node_modules/mathjax/es5`` (pinned by
-``package-lock.json``) is copied into ``_static/mathjax/``; ``mathjax_path``
-in ``_config.yml`` points there, and Sphinx loads it only on pages with math.
-Nothing is copied into the book's own ``_static`` folder, whose every file
-Jupyter Book would add to every page.
+``package-lock.json``) is copied into ``_static/mathjax-<version>/``, and
+``mathjax_path`` is pointed there (unless ``_config.yml`` names another);
+Sphinx loads it only on pages with math. Nothing is copied into the book's own
+``_static`` folder, whose every file Jupyter Book would add to every page.
+Versioned names let a host cache BokehJS and MathJax for good (README).
+
+**Fast, accessible pages** (``static/`` and ``templates/``).
+``mlmath-figures.js`` also gives Bokeh's controls accessible names. Every
+page gets a meta description (its first paragraph, unless the page sets
+one), the book's favicon, and its scripts deferred so that they do not hold
+back the text. The theme's templates are trimmed of the search
+scripts and the 1.5 MB ``fontawesome.js`` it would load on every page.
 
 **Re-execution when this package changes.** jupyter-cache keys a notebook on
 its code cells only, so editing ``mlmath`` would leave every chapter's outputs
@@ -33,15 +43,19 @@ from __future__ import annotations
 
 import filecmp
 import hashlib
+import html
+import json
 import os
 import re
 import shutil
+import textwrap
 from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
 
 import bokeh
 from bokeh.util.paths import bokehjs_path
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.errors import ConfigError
 from sphinx.util import logging
@@ -54,7 +68,16 @@ PACKAGE = "mlmath"
 USES_PACKAGE = re.compile(rf"^\s*(?:import|from)\s+{PACKAGE}\b", re.MULTILINE)
 HASH_FILE = "mlmath-package.sha256"
 BOKEH_STATIC = "bokeh"
-MATHJAX_STATIC = "mathjax"
+MATHJAX_STATIC = "mathjax"  # + "-<version>"
+#: Sphinx's own default ``mathjax_path`` (a CDN): replaced by the local copy.
+SPHINX_DEFAULT_MATHJAX = "https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-mml-chtml.js"
+FIGURES_SCRIPT = "mlmath-figures.js"
+FAVICON = "favicon.svg"
+#: Scripts that must run before the inline scripts that follow them (Sphinx
+#: adds ``DOCUMENTATION_OPTIONS.pagename = ...`` inline); every other script
+#: with a ``src`` is deferred.
+RUN_IN_PLACE = {"documentation_options.js"}
+DESCRIPTION_CHARS = 160
 # Bundle order matters: every bundle extends the core one.
 BOKEH_BUNDLE_ORDER = ("bokeh", "bokeh-gl", "bokeh-widgets", "bokeh-tables", "bokeh-mathjax")
 BUNDLES_ATTRIBUTE = re.compile(r'data-bokehjs="([a-z\- ]+)"')
@@ -144,18 +167,83 @@ def _bokeh_file(bundle: str) -> str:
 
 
 def _add_bokehjs(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    """Give pages that hold a figure the BokehJS bundles their figures need."""
+    """Give pages that hold a figure the BokehJS bundles their figures need,
+    loaded when the reader comes near a figure (``static/mlmath-figures.js``)."""
     body = context.get("body", "")
     if FIGURE_MARKER not in body:
         return
     wanted = {"bokeh"}
     for match in BUNDLES_ATTRIBUTE.finditer(body):
         wanted.update(match.group(1).split())
-    for priority, bundle in enumerate(BOKEH_BUNDLE_ORDER):
-        if bundle in wanted:
-            # defer: the text paints first; Bokeh's embed script waits for
-            # DOMContentLoaded, which fires after deferred scripts have run.
-            app.add_js_file(_bokeh_file(bundle), priority=600 + priority, defer="defer")
+    bundles = [context["pathto"](f"_static/{_bokeh_file(bundle)}", 1)
+               for bundle in BOKEH_BUNDLE_ORDER if bundle in wanted]
+    # Figures met while the page is read wait here (mlmath.book.display).
+    app.add_js_file(None, body="window.mlmathFigureQueue = []", priority=600)
+    app.add_js_file(FIGURES_SCRIPT, priority=601, defer="defer",
+                    **{"data-bokehjs": " ".join(bundles)})
+
+
+def _defer_scripts(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Defer every script the page loads from a file, except those inline
+    scripts depend on: the text paints before any of them runs. (Not on the
+    search page, whose template adds scripts that need doctools.js at once.)"""
+    if pagename == "search":
+        return
+    scripts = context.get("script_files", [])
+    for index, script in enumerate(scripts):
+        attributes = getattr(script, "attributes", None)
+        filename = str(getattr(script, "filename", "") or "")
+        if (attributes is None or not filename or "async" in attributes
+                or "defer" in attributes or filename.rsplit("/", 1)[-1] in RUN_IN_PLACE):
+            continue
+        scripts[index] = type(script)(script.filename, priority=script.priority,
+                                      **{**attributes, "defer": "defer"})
+
+
+def page_description(doctree, project: str, pagename: str) -> str:
+    """A page's meta description: its first paragraph of prose, shortened to
+    about 160 characters at a word boundary. Pages without a document (the
+    index, the search page) get a sentence about what they are."""
+    if doctree is None:
+        return {
+            "genindex": f"Index of {project}: the terms the book defines, each linked to "
+                        "the place that introduces it.",
+            "search": f"Search the full text of {project}: every chapter, exercise and "
+                      "glossary entry.",
+        }.get(pagename, f"{project}: {pagename}.")
+    skip = (nodes.Admonition, nodes.sidebar, nodes.topic, nodes.caption, nodes.figure,
+            nodes.table, nodes.footnote, nodes.citation, nodes.field_list,
+            nodes.definition_list, nodes.math_block)
+    for paragraph in doctree.findall(nodes.paragraph):
+        parent, inside = paragraph.parent, False
+        while parent is not None:
+            if isinstance(parent, skip) or "cell" in parent.get("classes", []):
+                inside = True
+                break
+            parent = parent.parent
+        text = " ".join(paragraph.astext().split())
+        if not inside and len(text) >= 40:
+            if len(text) < 80:  # too short to stand alone: say which page it opens
+                text = f"{_title(doctree, pagename)}. {text}"
+            return textwrap.shorten(text, DESCRIPTION_CHARS, placeholder=" …")
+    return f"{project}: {_title(doctree, pagename)}."
+
+
+def _title(doctree, pagename: str) -> str:
+    title = next(iter(doctree.findall(nodes.title)), None)
+    return " ".join(title.astext().split()) if title is not None else pagename
+
+
+def _add_description(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """A ``<meta name="description">`` on every page that has none (a page can
+    set its own in its front matter: ``html_meta: {description: ...}``)."""
+    metatags = context.get("metatags", "")
+    if 'name="description"' in metatags:
+        return
+    description = page_description(doctree, app.config.html_title or app.config.project,
+                                   pagename)
+    context["metatags"] = metatags + (
+        f'\n<meta name="description" content="{html.escape(description)}" />')
 
 
 def _copy_if_changed(source: Path, target: Path) -> None:
@@ -172,6 +260,16 @@ def _mathjax_source(app: Sphinx) -> Path:
     return root
 
 
+def _mathjax_static(app: Sphinx) -> str:
+    """``mathjax-<version>``, the version read from MathJax's package.json."""
+    package = _mathjax_source(app).parent / "package.json"
+    try:
+        version = json.loads(package.read_text())["version"]
+    except (OSError, ValueError, KeyError):
+        return MATHJAX_STATIC  # _check_mathjax explains what is missing
+    return f"{MATHJAX_STATIC}-{version}"
+
+
 def _check_mathjax(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
@@ -182,27 +280,72 @@ def _check_mathjax(app: Sphinx) -> None:
         )
 
 
-def _copy_assets(app: Sphinx, exception) -> None:
-    if exception is not None or app.builder.format != "html":
+def _copy_assets(app: Sphinx) -> None:
+    """Copy BokehJS and MathJax into the output before any page is written, so
+    that every build, the first included, links them with the same checksums."""
+    if app.builder.format != "html":
         return
     static = Path(app.outdir) / "_static"
     js_dir = Path(bokehjs_path()) / "js"
     for bundle in BOKEH_BUNDLE_ORDER:
         _copy_if_changed(js_dir / f"{bundle}.min.js", static / _bokeh_file(bundle))
     source = _mathjax_source(app)
+    target = static / _mathjax_static(app)
     for part in MATHJAX_PARTS:
         path = source / part
         if path.is_file():
-            _copy_if_changed(path, static / MATHJAX_STATIC / part)
+            _copy_if_changed(path, target / part)
         elif path.is_dir():
             for file in path.rglob("*"):
                 if file.is_file():
-                    _copy_if_changed(file, static / MATHJAX_STATIC / file.relative_to(source))
+                    _copy_if_changed(file, target / file.relative_to(source))
+
+
+REDIRECT_PAGE = """<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<title>{title}</title>
+<meta name="description" content="{description}" />
+<link rel="icon" href="_static/{favicon}" />
+<meta http-equiv="refresh" content="0; url={target}" />
+</head>
+<body>
+<p><a href="{target}">{title}</a></p>
+</body>
+</html>
+"""
+
+
+def _write_redirect_page(app: Sphinx, exception) -> None:
+    """The site's ``index.html``, which leads to the first chapter, as a
+    complete page (language, title, description, favicon): the table of
+    contents extension writes a bare ``<meta http-equiv="Refresh">`` otherwise."""
+    root = app.config.root_doc
+    index = Path(app.outdir) / "index.html"
+    if exception is not None or app.builder.name != "html" or root == "index":
+        return
+    title = app.config.html_title or app.config.project
+    index.write_text(REDIRECT_PAGE.format(
+        lang=html.escape(app.config.language or "en"),
+        title=html.escape(title),
+        description=html.escape(page_description(app.env.get_doctree(root), title, root)),
+        favicon=FAVICON,
+        target=html.escape(app.builder.get_target_uri(root)),
+    ), encoding="utf-8")
 
 
 def _add_static_path(app: Sphinx, config) -> None:
-    static = resources.files("mlmath.book").joinpath("static")
-    config.html_static_path.append(str(static))
+    """The package's static files and theme templates, the favicon, and the
+    local MathJax (unless the configuration chose one)."""
+    book = resources.files("mlmath.book")
+    config.html_static_path.append(str(book.joinpath("static")))
+    config.templates_path.insert(0, str(book.joinpath("templates")))
+    if not config.html_favicon:
+        config.html_favicon = str(book.joinpath("static", FAVICON))
+    if config.mathjax_path == SPHINX_DEFAULT_MATHJAX:
+        config.mathjax_path = f"{_mathjax_static(app)}/tex-chtml.js"
 
 
 def setup(app: Sphinx) -> dict:
@@ -216,7 +359,12 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-purge-doc", _purge_doc)
     app.connect("env-merge-info", _merge_info)
     app.connect("html-page-context", _add_bokehjs)
-    app.connect("build-finished", _copy_assets)
+    app.connect("html-page-context", _add_description)
+    # Last, after every extension has added its scripts.
+    app.connect("html-page-context", _defer_scripts, priority=900)
+    app.connect("builder-inited", _copy_assets, priority=600)
+    # Before sphinx-external-toc's handler, which writes index.html if missing.
+    app.connect("build-finished", _write_redirect_page, priority=400)
     app.add_css_file("mlmath.css")
     app.setup_extension("mlmath.book.pdf")
     app.setup_extension("mlmath.book.streams")

@@ -21,6 +21,11 @@ class BookRenderer(NbElementRenderer):
     A static twin's image node also gets ``mlmath_figure`` (the figure's name)
     and ``mlmath_controls`` (its widgets' kinds and labels), from which the PDF's
     caption says what the interactive version offers (:mod:`mlmath.book.pdf`).
+
+    An image output with no alt text at all (neither in its metadata nor in
+    the cell's ``mystnb: image: alt:``) is a warning, so a failed build under
+    ``-W``: HTML would otherwise give it its file name as alt text, which
+    tells a screen reader nothing.
     """
 
     def render_image(self, data: MimeData) -> list[nodes.Element]:
@@ -30,12 +35,20 @@ class BookRenderer(NbElementRenderer):
         for node in rendered:
             if not isinstance(node, nodes.image):
                 continue
-            if alt and "alt" not in node:
-                node["alt"] = str(alt)
             if interactive.get("figure"):
                 node["mlmath_figure"] = str(interactive["figure"])
                 node["mlmath_controls"] = [
                     (str(c.get("kind", "control")), str(c.get("label", "")))
                     for c in interactive.get("controls", []) if isinstance(c, dict)
                 ]
+            if "alt" in node:
+                continue
+            if alt:
+                node["alt"] = str(alt)
+            else:
+                self.logger.warning(
+                    "an image output has no alt text (a reader of the HTML would get its "
+                    "file name): display a BookFigure (mlmath.book.display), or give the "
+                    "cell's metadata `mystnb: image: alt: <what the image shows>`",
+                    subtype="alt", line=data.line)
         return rendered

@@ -12,9 +12,10 @@ from importlib import resources
 from bokeh.models import CustomJS
 from bokeh.plotting import figure
 
-#: Okabe–Ito colours with at least 4.5:1 contrast on white.
+#: Okabe–Ito colours with at least 4.5:1 contrast on white (WCAG AA for text:
+#: the figures write labels in them; tests/figures/test_style.py checks).
 BLUE = "#0072B2"
-VERMILLION = "#D55E00"
+VERMILLION = "#C05200"  # Okabe–Ito vermillion (#D55E00, 3.9:1), darkened for text contrast
 GREEN = "#007A5A"  # Okabe–Ito bluish green, darkened for text contrast
 PURPLE = "#8E4B7C"  # Okabe–Ito reddish purple, darkened for text contrast
 GREY = "#6B6B6B"

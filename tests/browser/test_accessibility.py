@@ -1,0 +1,433 @@
+"""Every page works with a keyboard and a screen reader, in light and dark mode.
+
+axe-core (pinned in package-lock.json) audits each page once its figures and
+formulas are drawn. Neither axe nor Lighthouse looks into a canvas, so the
+figures are also checked in Chromium's accessibility tree (CDP
+``Accessibility.getFullAXTree``, what a screen reader is given): every
+control named after its widget, every figure described by the alt text of its
+static twin, and one control per figure reached with Tab and moved with the
+keyboard. The widget kinds no chapter uses yet are checked on a test page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import wait_for_figures
+from tests.browser.support import FIGURES_FINISHED, html_pages, serve
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING = {"serious", "critical"}
+
+#: Serious or critical axe violations that only the theme (pydata-sphinx-theme,
+#: sphinx-book-theme) can fix: rule id -> (CSS selector part of the element
+#: axe names, why it stays). Each entry must still occur, or it goes.
+THEME_ONLY: dict[str, tuple[str, str]] = {}
+
+DARK_MODE = "localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark')"
+LIGHT_MODE = "localStorage.setItem('mode', 'light'); localStorage.setItem('theme', 'light')"
+
+#: Roles of the things a reader operates.
+CONTROL_ROLES = {"slider", "button", "combobox", "listbox", "spinbutton", "textbox",
+                 "checkbox", "radio", "switch", "menuitem", "tab", "searchbox"}
+
+#: JS: the focused element, looking inside shadow roots.
+DEEP_ACTIVE = """() => {
+  let element = document.activeElement
+  while (element && element.shadowRoot && element.shadowRoot.activeElement)
+    element = element.shadowRoot.activeElement
+  return element
+}"""
+
+#: JS: every slider title in the named figure's Bokeh document(s).
+SLIDER_TITLES = """(name) => {
+  const figure = document.querySelector(`[data-mlmath-figure="${name}"]`)
+  const titles = []
+  for (const root of figure.querySelectorAll('[data-root-id]')) {
+    const doc = Bokeh.index.get_by_id(root.dataset.rootId).model.document
+    for (const model of doc.all_models)
+      if (model.type.endsWith('Slider')) titles.push(model.title)
+  }
+  return titles
+}"""
+
+#: JS: what the figure shows a reader: widget values, plotted data, texts.
+FIGURE_STATE = """(name) => {
+  const figure = document.querySelector(`[data-mlmath-figure="${name}"]`)
+  const state = {}
+  for (const root of figure.querySelectorAll('[data-root-id]')) {
+    const doc = Bokeh.index.get_by_id(root.dataset.rootId).model.document
+    for (const model of doc.all_models) {
+      for (const key of ['value', 'active', 'data', 'text'])
+        if (model.properties[key]) state[`${model.id}.${key}`] = JSON.stringify(model[key])
+    }
+  }
+  return state
+}"""
+
+
+def is_redirect(html_root: Path, path: str) -> bool:
+    return 'http-equiv="refresh"' in (html_root / path).read_text().lower()
+
+
+def content_pages(html_root: Path) -> list[str]:
+    """Every page a reader lands on (not the index.html that forwards to the first)."""
+    return [path for path in html_pages(html_root) if not is_redirect(html_root, path)]
+
+
+def figure_pages(html_root: Path) -> list[str]:
+    return [path for path in content_pages(html_root)
+            if "data-mlmath-figure" in (html_root / path).read_text()]
+
+
+def ready(page) -> None:
+    """Wait until the page is as a reader sees it: figures drawn and made
+    accessible, formulas typeset."""
+    if wait_for_figures(page):
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('[data-mlmath-figure]')]"
+            ".every((figure) => figure.hasAttribute('data-mlmath-accessible'))")
+    if page.locator(".math").count():
+        page.wait_for_function(
+            "() => window.MathJax && MathJax.startup && MathJax.startup.promise")
+        page.evaluate("() => MathJax.startup.promise")
+
+
+def axe_violations(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+
+
+def static_twin_alt_texts() -> dict[str, str]:
+    """Figure name -> the alt text its static twin carries, from the notebooks
+    the build executed."""
+    alts = {}
+    for notebook in (ROOT / "_build" / "jupyter_execute").rglob("*.ipynb"):
+        for cell in json.loads(notebook.read_text())["cells"]:
+            for output in cell.get("outputs", []):
+                html = "".join(output.get("data", {}).get("text/html", []))
+                found = re.search(r'data-mlmath-figure="([a-z0-9-]+)"', html)
+                if found:
+                    alts[found.group(1)] = output["metadata"]["image/png"]["alt"]
+    return alts
+
+
+class AXTree:
+    """Chromium's accessibility tree of a page (what a screen reader is given)."""
+
+    def __init__(self, cdp):
+        self.nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+        self.by_id = {node["nodeId"]: node for node in self.nodes}
+        self.by_dom = {node["backendDOMNodeId"]: node for node in self.nodes
+                       if "backendDOMNodeId" in node}
+
+    def below(self, node) -> list[dict]:
+        found, todo = [], list(node.get("childIds", []))
+        while todo:
+            child = self.by_id.get(todo.pop())
+            if child is not None:
+                found.append(child)
+                todo.extend(child.get("childIds", []))
+        return found
+
+
+def role(node) -> str:
+    return node.get("role", {}).get("value", "")
+
+
+def name(node) -> str:
+    return node.get("name", {}).get("value", "").strip()
+
+
+def figure_dom_nodes(cdp) -> dict[str, int]:
+    """Figure name -> backend DOM node id of its wrapper."""
+    root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    found = {}
+    query = {"nodeId": root, "selector": "[data-mlmath-figure]"}
+    for node_id in cdp.send("DOM.querySelectorAll", query)["nodeIds"]:
+        node = cdp.send("DOM.describeNode", {"nodeId": node_id})["node"]
+        attributes = dict(zip(node["attributes"][::2], node["attributes"][1::2]))
+        found[attributes["data-mlmath-figure"]] = node["backendNodeId"]
+    return found
+
+
+# -- every page's head (read from the files) -----------------------------------------
+def test_every_page_has_a_language_its_own_title_a_description_and_the_favicon(built_book):
+    titles, descriptions = {}, {}
+    for path in html_pages(built_book):
+        html = (built_book / path).read_text()
+        assert re.search(r'<html[^>]* lang="en"', html), path
+        assert re.search(r'<link rel="icon" href="[^"]*_static/favicon\.svg"', html), path
+        assert (built_book / "_static" / "favicon.svg").exists()
+        title = re.search(r"<title>([^<]+)</title>", html)
+        description = re.search(r'<meta name="description" content="([^"]{50,300})"', html)
+        assert title and description, f"{path}: title or description missing or too short"
+        if not is_redirect(built_book, path):
+            titles.setdefault(title.group(1), []).append(path)
+            descriptions.setdefault(description.group(1), []).append(path)
+    assert all(len(paths) == 1 for paths in titles.values()), titles
+    assert all(len(paths) == 1 for paths in descriptions.values()), descriptions
+
+
+def test_no_page_loads_a_script_that_holds_back_its_text(built_book):
+    # Render-blocking: a <script src> in <head> without defer or async. Only
+    # documentation_options.js may block (inline scripts that follow need it),
+    # and on the search page the search tools.
+    for path in html_pages(built_book):
+        head = (built_book / path).read_text().split("</head>")[0]
+        for tag in re.findall(r"<script\b[^>]*\bsrc=[^>]*>", head):
+            source = re.search(r'src="([^"?]+)', tag).group(1)
+            blocking = not re.search(r"\b(defer|async)\b", tag)
+            allowed = source.endswith("documentation_options.js") or (
+                path == "search.html" and source.endswith(
+                    ("searchtools.js", "language_data.js", "searchindex.js", "doctools.js",
+                     "sphinx_highlight.js", "clipboard.min.js", "copybutton.js",
+                     "sphinx-book-theme.js", "togglebutton.js", "design-tabs.js")))
+            assert not blocking or allowed, f"{path}: {tag}"
+            assert "fontawesome.js" not in source, f"{path}: 1.5 MB of icon JavaScript"
+            assert path == "search.html" or "searchindex" not in source, path
+            assert "/bokeh/" not in source, f"{path}: BokehJS waits until a figure is near"
+
+
+# -- axe ----------------------------------------------------------------------
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_axe_finds_no_serious_or_critical_violation_on_any_page(visit, built_book, mode):
+    problems, excused = [], set()
+    for path in content_pages(built_book):
+        record = visit(path, init_script=DARK_MODE if mode == "dark" else LIGHT_MODE)
+        page = record.page
+        ready(page)
+        assert page.evaluate("document.documentElement.dataset.theme") == mode, path
+        for violation in axe_violations(page):
+            if violation["impact"] not in BLOCKING:
+                continue
+            rule = violation["id"]
+            for node in violation["nodes"]:
+                target = json.dumps(node["target"])
+                if rule in THEME_ONLY and THEME_ONLY[rule][0] in target:
+                    excused.add(rule)
+                    continue
+                problems.append(f"{path}: {rule} ({violation['impact']}) at {target}: "
+                                f"{node['failureSummary']}")
+        record.assert_clean()
+        record.close()
+    assert not problems, "\n".join(problems)
+    assert excused == set(THEME_ONLY), f"no longer needed: {set(THEME_ONLY) - excused}"
+
+
+# -- what a screen reader gets from the figures --------------------------------
+def test_every_figure_control_is_named_and_every_figure_has_its_alt_text(visit, built_book):
+    alts = static_twin_alt_texts()
+    checked = 0
+    for path in figure_pages(built_book):
+        record = visit(path)
+        page = record.page
+        ready(page)
+        cdp = page.context.new_cdp_session(page)
+        wrappers = figure_dom_nodes(cdp)
+        tree = AXTree(cdp)
+        for figure, dom_id in wrappers.items():
+            where = f"{path}, figure {figure}"
+            group = tree.by_dom[dom_id]
+            assert role(group) == "group" and name(group), where
+            # The text alternative: the same words as the static twin's alt.
+            assert group.get("description", {}).get("value") == alts[figure], where
+            below = [node for node in tree.below(group) if not node.get("ignored")]
+            controls = [node for node in below if role(node) in CONTROL_ROLES]
+            assert controls, f"{where}: no control"
+            unnamed = [role(node) for node in controls if not name(node)]
+            assert not unnamed, f"{where}: controls without a name: {unnamed}"
+            sliders = [node for node in controls if role(node) == "slider"]
+            titles = page.evaluate(SLIDER_TITLES, figure)
+            assert len(sliders) >= len(titles), where
+            for title in titles:  # each slider is called by its label
+                assert any(name(node).startswith(title) for node in sliders), f"{where}: {title}"
+            for slider in sliders:  # ... and says where it stands
+                assert slider.get("value", {}).get("value") not in (None, ""), where
+            canvases = [node for node in below if role(node).lower() == "canvas"]
+            assert not canvases, f"{where}: a canvas without text is exposed"
+            assert any(role(node) == "status" for node in below), f"{where}: readout is silent"
+            checked += 1
+        record.assert_clean()
+        record.close()
+    assert checked >= 1
+
+
+def focus_just_before(page, figure: str) -> None:
+    """Focus the last element a Tab reaches before the figure."""
+    focused = page.evaluate("""(name) => {
+      const figure = document.querySelector(`[data-mlmath-figure="${name}"]`)
+      const tabbable = 'a[href], button, input, select, textarea, [tabindex]'
+      const before = [...document.querySelectorAll(tabbable)]
+        .filter((el) => el.tabIndex >= 0 && !el.disabled && el.checkVisibility()
+                && (el.compareDocumentPosition(figure) & Node.DOCUMENT_POSITION_FOLLOWING))
+      const last = before.at(-1)
+      last.focus()
+      return document.activeElement === last
+    }""", figure)
+    assert focused
+
+
+def focused_ax_node(page, cdp) -> dict:
+    handle = cdp.send("Runtime.evaluate", {"expression": f"({DEEP_ACTIVE})()"})["result"]
+    return cdp.send("Accessibility.getPartialAXTree",
+                    {"objectId": handle["objectId"], "fetchRelatives": False})["nodes"][0]
+
+
+def test_one_control_per_figure_is_reached_and_operated_by_keyboard_alone(visit, built_book):
+    operated = 0
+    for path in figure_pages(built_book):
+        record = visit(path)
+        page = record.page
+        ready(page)
+        cdp = page.context.new_cdp_session(page)
+        for figure in page.evaluate(
+                "() => [...document.querySelectorAll('[data-mlmath-figure]')]"
+                ".map((f) => f.dataset.mlmathFigure)"):
+            where = f"{path}, figure {figure}"
+            focus_just_before(page, figure)
+            page.keyboard.press("Tab")
+            inside = page.evaluate(f"""(name) => {{
+              let node = ({DEEP_ACTIVE})()
+              while (node.getRootNode() instanceof ShadowRoot) node = node.getRootNode().host
+              return document.querySelector(`[data-mlmath-figure="${{name}}"]`).contains(node)
+            }}""", figure)
+            assert inside, f"{where}: Tab does not lead into the figure"
+            control = focused_ax_node(page, cdp)
+            assert role(control) in CONTROL_ROLES and name(control), f"{where}: {control}"
+            before = page.evaluate(FIGURE_STATE, figure)
+            if role(control) == "slider":
+                value = control["value"]["value"]
+                page.keyboard.press("ArrowRight")
+                page.wait_for_function(FIGURES_FINISHED)
+                if page.evaluate(FIGURE_STATE, figure) == before:  # it was at its maximum
+                    page.keyboard.press("ArrowLeft")
+                    page.wait_for_function(FIGURES_FINISHED)
+                moved = focused_ax_node(page, cdp)
+                assert moved["value"]["value"] != value, f"{where}: the new value is not told"
+            else:
+                page.keyboard.press("Space" if role(control) in {"button", "checkbox", "switch"}
+                                    else "ArrowDown")
+                page.wait_for_function(FIGURES_FINISHED)
+            assert page.evaluate(FIGURE_STATE, figure) != before, f"{where}: nothing changed"
+            # The focused control looks focused: its outline or shadow changes on blur.
+            focused, blurred = page.evaluate(f"""() => {{
+              const control = ({DEEP_ACTIVE})()
+              const look = () => {{
+                const style = getComputedStyle(control)
+                return [style.outlineStyle, style.outlineWidth, style.outlineColor,
+                        style.boxShadow].join(' ')
+              }}
+              const focused = look()
+              control.blur()
+              return [focused, look()]
+            }}""")
+            assert focused != blurred, f"{where}: focus is not visible ({focused})"
+            operated += 1
+        record.assert_clean()
+        record.close()
+    assert operated >= 1
+
+
+def test_figures_keep_their_room_while_bokehjs_loads(visit, built_book):
+    # A figure that appears pushes the text below it down unless its room was
+    # kept (min-height from mlmath.book.display). A push of d pixels shifts at
+    # most the whole viewport by d: at most 0.04 * height keeps the layout
+    # shift of each figure under the 0.05 budget.
+    viewport = {"width": 1280, "height": 900}
+    for path in figure_pages(built_book):
+        record = visit(path, viewport=viewport)
+        page = record.page
+        ready(page)
+        for figure, reserved, drawn in page.evaluate("""() =>
+          [...document.querySelectorAll('[data-mlmath-figure]')].map((figure) => {
+            const roots = [...figure.querySelectorAll('[data-root-id]')].map((root) =>
+              Bokeh.index.get_by_id(root.dataset.rootId).el.getBoundingClientRect().height)
+            return [figure.dataset.mlmathFigure, parseFloat(figure.style.minHeight),
+                    roots.reduce((a, b) => a + b, 0)]
+          })"""):
+            assert abs(drawn - reserved) <= 0.04 * viewport["height"], \
+                f"{path}, figure {figure}: kept {reserved} px, drew {drawn:.0f} px"
+        record.close()
+
+
+# -- widgets no chapter uses yet ---------------------------------------------------
+def widget_zoo():
+    """A BookFigure with one of each widget a figure might use."""
+    from bokeh.layouts import column
+    from bokeh.models import (Button, CheckboxButtonGroup, CheckboxGroup, Div, NumericInput,
+                              RadioButtonGroup, RadioGroup, RangeSlider, Select, Slider,
+                              Spinner, Switch, TextInput, Toggle)
+    from bokeh.plotting import figure
+    from matplotlib.figure import Figure
+
+    from mlmath.book.display import BookFigure
+
+    widgets = [
+        Slider(start=0, end=1, value=0.5, step=0.1, title="Slope"),
+        RangeSlider(start=0, end=10, value=(2, 8), step=1, title="Window"),
+        Select(title="Kernel", options=["linear", "rbf"], value="linear"),
+        Button(label="Reset"), Toggle(label="Show residuals"),
+        RadioButtonGroup(labels=["L1", "L2"], active=0),
+        RadioGroup(labels=["mean", "median"], active=0),
+        CheckboxGroup(labels=["bias"], active=[0]),
+        CheckboxButtonGroup(labels=["x", "y"], active=[]),
+        Spinner(title="Degree", low=1, high=9, step=1, value=3),
+        NumericInput(title="Seed", value=1), TextInput(title="Label", value="a"),
+        Switch(active=True, label="Fit intercept"),
+        Div(text="Loss: 0.25", name="zoo-readout"),
+    ]
+    plot = figure(width=200, height=200, tools="", toolbar_location=None)
+    plot.line([0, 1], [0, 1])
+    static = Figure()
+    static.add_subplot().plot([0, 1], [0, 1])
+    return BookFigure("widget-zoo", column(*widgets, plot), static, "A rising line.")
+
+
+def test_every_kind_of_widget_is_named_and_states_its_value(browser, tmp_path):
+    from bokeh.util.paths import bokehjs_path
+
+    figure = widget_zoo()
+    static = tmp_path / "_static"
+    static.mkdir()
+    script = resources.files("mlmath.book").joinpath("static", "mlmath-figures.js")
+    (static / "mlmath-figures.js").write_text(script.read_text("utf-8"))
+    for bundle in ("bokeh", "bokeh-widgets"):
+        shutil.copy(Path(bokehjs_path()) / "js" / f"{bundle}.min.js", static)
+    (tmp_path / "index.html").write_text(
+        '<!DOCTYPE html><html lang="en"><head><title>Widgets</title>'
+        '<link rel="icon" href="data:,"><script>window.mlmathFigureQueue = []</script>'
+        '<script defer src="_static/mlmath-figures.js" '
+        'data-bokehjs="_static/bokeh.min.js _static/bokeh-widgets.min.js"></script>'
+        f"</head><body><main><h1>Widgets</h1>{figure.to_html()}</main></body></html>")
+    with serve(tmp_path) as url:
+        page = browser.new_context().new_page()
+        page.goto(f"{url}/index.html")
+        page.wait_for_selector("[data-mlmath-accessible]")
+        tree = AXTree(page.context.new_cdp_session(page))
+        live = [node for node in tree.nodes if not node.get("ignored")]
+        controls = [node for node in live if role(node) in CONTROL_ROLES]
+        unnamed = [role(node) for node in controls if not name(node)]
+        assert not unnamed, f"controls without a name: {unnamed}"
+        names = {name(node) for node in controls}
+        assert {"Slope", "Window, lower end", "Window, upper end", "Kernel", "Reset",
+                "Degree", "Increase Degree", "Seed", "Label", "mean", "bias"} <= names
+        pressed = {name(node): prop["value"]["value"] for node in controls
+                   for prop in node.get("properties", []) if prop["name"] == "pressed"}
+        assert pressed == {"Show residuals": "false", "L1": "true", "L2": "false",
+                           "x": "false", "y": "false"}
+        assert any(role(node) == "status" for node in live)
+        assert not [node for node in live if role(node).lower() == "canvas"]
+        serious = [v["id"] for v in axe_violations(page) if v["impact"] in BLOCKING]
+        assert not serious
+        page.context.close()
