@@ -12,7 +12,8 @@ JB_FLAGS := -W -n --keep-going
 PORT   ?= 8000
 LAB_PORT ?= 8888
 # `make pdf`: XeLaTeX with its fonts and latexmk, from Debian (see README.md).
-TEX_PACKAGES := texlive-xetex texlive-fonts-recommended fonts-freefont-otf fonts-lmodern latexmk
+TEX_PACKAGES := texlive-xetex texlive-fonts-recommended fonts-freefont-otf fonts-lmodern \
+                fonts-dejavu-core fonts-dejavu-extra latexmk
 PDF    := math-for-ml.pdf
 
 .PHONY: book pdf pdf-deps all notebooks lab test serve bench audit clean help
