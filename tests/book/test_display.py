@@ -114,3 +114,18 @@ def test_static_pdf_embeds_truetype_not_type3_fonts():
     pdf = small_figure(static=static).to_pdf()
     assert b"/FontFile2" in pdf  # an embedded TrueType font program
     assert b"/Type3" not in pdf
+
+
+def test_a_long_readout_reserves_the_lines_it_wraps_into():
+    from bokeh.models import Div
+
+    from mlmath.book.display import reserved_height
+
+    words = "the readout of a figure, long enough to wrap " * 4
+    narrow = Div(text=words, styles={"font-size": "15px", "max-width": "200px"})
+    wide = Div(text=words, styles={"font-size": "15px", "max-width": "2000px"})
+    two_lines = Div(text="one<br>two", styles={"font-size": "15px"})
+    line = reserved_height(two_lines) - reserved_height(wide)  # margins cancel
+    assert line == round(1.4 * 15)
+    # 180 characters at about 7.5 px each in 200 px: seven lines, six more.
+    assert reserved_height(narrow) - reserved_height(wide) >= 5 * line

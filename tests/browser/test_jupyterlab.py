@@ -151,10 +151,10 @@ def assert_figures_live_and_slider_moves(page, expected: int) -> None:
     before = page.evaluate(SNAPSHOT)
     press_key(page, handle, "ArrowRight")
     after = page.evaluate(SNAPSHOT)
-    if not changed(before["sliders"], after["sliders"]):  # it was at its maximum
+    if not changed(before["controls"], after["controls"]):  # it was at its maximum
         press_key(page, handle, "ArrowLeft")
         after = page.evaluate(SNAPSHOT)
-    assert len(changed(before["sliders"], after["sliders"])) == 1
+    assert len(changed(before["controls"], after["controls"])) == 1
     assert changed(before["sources"], after["sources"]), "the plot's data did not change"
     assert changed(before["texts"], after["texts"]), "the readout did not change"
     errors = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')

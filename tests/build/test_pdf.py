@@ -18,6 +18,7 @@ import html
 import json
 import re
 import subprocess
+import unicodedata
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -47,8 +48,9 @@ def poppler(*args: str) -> str:
 
 
 def squeeze(text: str) -> str:
-    """Text without whitespace: lines and words break anywhere in a PDF."""
-    return re.sub(r"\s+", "", text)
+    """Text without whitespace (lines and words break anywhere in a PDF), in NFKC
+    form: the PDF sets a subscript letter such as ₖ as a small k."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 def _sources() -> list[Path]:

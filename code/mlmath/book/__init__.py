@@ -7,6 +7,9 @@
 ``extension``
     the Sphinx extension: offline BokehJS and MathJax, and re-execution of the
     chapters when this package's source changes.
+``kernel``
+    the IPython extension the build's kernels load: plain matplotlib figures
+    as a sharp PNG and a vector PDF.
 """
 
 from mlmath.book.display import BookFigure

@@ -35,6 +35,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import math
 import os
 import re
 import uuid
@@ -46,7 +47,7 @@ from matplotlib import rc_context
 from matplotlib.figure import Figure as MplFigure
 
 __all__ = ["BookFigure", "BOOK_BUILD_ENV", "FIGURE_MARKER", "bokehjs_bundles",
-           "figure_controls", "reserved_height"]
+           "figure_controls", "pdf_bytes", "reserved_height"]
 
 #: Environment variable set by the book's Sphinx extension; kernels started by
 #: the build inherit it, so figures know they are being rendered for the book.
@@ -67,6 +68,23 @@ _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # with no creation date so that two builds give identical files.
 _PNG_DPI = 150
 _PDF_METADATA = {"CreationDate": None, "Producer": None, "Creator": None}
+#: Resolution of the raster parts of a PDF figure (``imshow`` pictures): print quality.
+PDF_IMAGE_DPI = 300
+
+
+def pdf_bytes(figure: MplFigure, **savefig_kwargs) -> bytes:
+    """A matplotlib figure as the book's PDF wants it.
+
+    Vector, with fonts embedded as TrueType (``pdf.fonttype: 42``) rather than
+    matplotlib's default Type 3, so the book's PDF has searchable, selectable
+    text; raster parts at :data:`PDF_IMAGE_DPI`; no creation date, so that two
+    builds give identical files. ``savefig_kwargs`` go to ``savefig``.
+    """
+    buffer = io.BytesIO()
+    with rc_context({"pdf.fonttype": 42}):
+        figure.savefig(buffer, format="pdf", dpi=PDF_IMAGE_DPI, metadata=_PDF_METADATA,
+                       **savefig_kwargs)
+    return buffer.getvalue()
 
 
 def bokehjs_bundles(layout: Model) -> list[str]:
@@ -130,6 +148,9 @@ _SLIDER_PX = 37  # title line and bar
 _CONTROL_PX = 32  # a button, a select, an input, one line of choices
 _TITLE_PX = 19  # the title line above an input widget
 _LINE_HEIGHT = 1.4
+_CHAR_EM = 0.5  # the mean width of a character of running text, in em
+_TAG = re.compile(r"<[^>]+>")
+_LINE_BREAK = re.compile(r"<br\s*/?>|</?p\b[^>]*>", re.IGNORECASE)
 
 
 def _margins(model) -> int:
@@ -142,9 +163,40 @@ def _margins(model) -> int:
     return int(top) + int(bottom)
 
 
+def _style_px(model, name: str) -> float | None:
+    value = str((getattr(model, "styles", None) or {}).get(name, ""))
+    return float(value[:-2]) if value.endswith("px") else None
+
+
 def _font_px(model, default: float = 16.0) -> float:
-    size = str((getattr(model, "styles", None) or {}).get("font-size", ""))
-    return float(size[:-2]) if size.endswith("px") else default
+    return _style_px(model, "font-size") or default
+
+
+def _text_lines(model) -> int:
+    """How many lines a text widget's HTML takes: one per ``<br>`` or paragraph,
+    more where a line is longer than the widget's width (``width`` or a
+    ``max-width`` style in px) at about half an em per character."""
+    width = getattr(model, "width", None) or _style_px(model, "max-width")
+    per_line = width / (_CHAR_EM * _font_px(model)) if width else float("inf")
+    segments = [html.unescape(_TAG.sub("", part)).strip()
+                for part in _LINE_BREAK.split(str(model.text))]
+    return max(sum(max(1, math.ceil(len(part) / per_line)) for part in segments if part), 1)
+
+
+_PLOT_TITLE_PX = 20  # a plot's title line, Bokeh's default font
+_AXIS_PX = 27  # a horizontal axis: ticks and tick labels
+_AXIS_LABEL_PX = 23  # its label
+
+
+def _plot_chrome_px(plot) -> int:
+    """What Bokeh adds above and below a plot's ``frame_height``: the title and
+    the horizontal axes (measured in Chromium for Bokeh 3.9's defaults)."""
+    title = plot.title
+    height = _PLOT_TITLE_PX if title is not None and getattr(title, "text", "") else 0
+    for axis in (*plot.below, *plot.above):
+        if getattr(axis, "visible", True) and hasattr(axis, "axis_label"):
+            height += _AXIS_PX + (_AXIS_LABEL_PX if axis.axis_label else 0)
+    return height
 
 
 def reserved_height(model) -> int:
@@ -156,7 +208,7 @@ def reserved_height(model) -> int:
     estimate for widgets the book has not measured; 0 for a plot whose height
     follows its container.
     """
-    from bokeh.models import (AbstractSlider, Column, Div, GridBox, InputWidget,
+    from bokeh.models import (AbstractSlider, Column, GridBox, InputWidget,
                               Markup, Plot, Row, Tabs, Widget)
 
     def spacing(layout, axis: int) -> int:
@@ -164,7 +216,10 @@ def reserved_height(model) -> int:
         return int(value[axis] if isinstance(value, (tuple, list)) else value)
 
     if isinstance(model, Plot):
-        own = model.height or model.min_height or 0
+        if model.frame_height is not None:  # the data area's height, chrome added
+            own = model.frame_height + _plot_chrome_px(model)
+        else:
+            own = model.height or model.min_height or 0
     elif isinstance(model, Column):
         children = model.children
         own = sum(map(reserved_height, children)) + spacing(model, 0) * max(len(children) - 1, 0)
@@ -180,9 +235,7 @@ def reserved_height(model) -> int:
     elif isinstance(model, AbstractSlider):
         own = _SLIDER_PX if model.title else _SLIDER_PX - _TITLE_PX
     elif isinstance(model, Markup):
-        text = str(model.text)
-        lines = 1 + text.count("<br") + (text.count("<p") if isinstance(model, Div) else 0)
-        own = round(_LINE_HEIGHT * _font_px(model) * lines)
+        own = round(_LINE_HEIGHT * _font_px(model) * _text_lines(model))
     elif isinstance(model, InputWidget):
         own = _CONTROL_PX + (_TITLE_PX if model.title else 0)
     elif isinstance(model, Widget):
@@ -306,15 +359,8 @@ class BookFigure:
         return buffer.getvalue()
 
     def to_pdf(self) -> bytes:
-        """The static twin as PDF bytes (vector, fonts embedded, no timestamp).
-
-        Fonts are embedded as TrueType (``pdf.fonttype: 42``), not matplotlib's
-        default Type 3, so the book's PDF has searchable, selectable text.
-        """
-        buffer = io.BytesIO()
-        with rc_context({"pdf.fonttype": 42}):
-            self.static.savefig(buffer, format="pdf", metadata=_PDF_METADATA)
-        return buffer.getvalue()
+        """The static twin as PDF bytes (see :func:`pdf_bytes`)."""
+        return pdf_bytes(self.static)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         data = {

@@ -34,8 +34,11 @@ Sphinx that every chapter importing ``mlmath`` whose doctree was made with
 another hash is out of date, so those chapters are read and executed again.
 
 It also sets ``MLMATH_BOOK_BUILD`` in the environment, which the kernels that
-execute the chapters inherit: figures then leave BokehJS out of their HTML;
-and it loads :mod:`mlmath.book.pdf` (the PDF's additions) and
+execute the chapters inherit: figures then leave BokehJS out of their HTML.
+It gives those kernels an IPython profile (``_build/.ipython``) that loads
+:mod:`mlmath.book.kernel`: a plain matplotlib figure is then kept as a sharp
+PNG for the page and as a PDF for the book's PDF, where a 100-dpi PNG would
+print blurred. And it loads :mod:`mlmath.book.pdf` (the PDF's additions) and
 :mod:`mlmath.book.streams` (a cell's printed text as one block).
 """
 
@@ -83,6 +86,24 @@ BOKEH_BUNDLE_ORDER = ("bokeh", "bokeh-gl", "bokeh-widgets", "bokeh-tables", "bok
 BUNDLES_ATTRIBUTE = re.compile(r'data-bokehjs="([a-z\- ]+)"')
 # What of MathJax's es5 tree the CommonHTML TeX component can load at run time.
 MATHJAX_PARTS = ("tex-chtml.js", "input", "output/chtml", "ui", "a11y", "sre", "adaptors")
+
+
+# -- the kernels' IPython profile ----------------------------------------------
+KERNEL_CONFIG = """\
+# Written by mlmath.book.extension for the kernels that execute the book.
+# Matplotlib figures: a 2x PNG for the HTML page, a vector PDF for LaTeX.
+c.InteractiveShellApp.extensions = ["mlmath.book.kernel"]
+"""
+
+
+def _kernel_profile(app: Sphinx) -> None:
+    """Point the build's kernels at an IPython profile holding ``KERNEL_CONFIG``."""
+    ipython_dir = Path(app.doctreedir).parent / ".ipython"
+    config = ipython_dir / "profile_default" / "ipython_kernel_config.py"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    if not config.exists() or config.read_text() != KERNEL_CONFIG:
+        config.write_text(KERNEL_CONFIG)
+    os.environ["IPYTHONDIR"] = str(ipython_dir)
 
 
 # -- source hash and stale outputs ---------------------------------------------
@@ -353,6 +374,7 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("mlmath_mathjax_dir", "node_modules/mathjax/es5", "env")
     app.connect("config-inited", _add_static_path)
     app.connect("builder-inited", _check_mathjax)
+    app.connect("builder-inited", _kernel_profile)
     app.connect("builder-inited", _clear_stale_cache, priority=900)
     app.connect("env-get-outdated", _outdated_by_package)
     app.connect("doctree-read", _record_hash)
