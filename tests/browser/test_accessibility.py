@@ -1,7 +1,8 @@
 """Every page works with a keyboard and a screen reader, in light and dark mode.
 
-axe-core (pinned in package-lock.json) audits each page once its figures and
-formulas are drawn. Neither axe nor Lighthouse looks into a canvas, so the
+axe-core (pinned in package-lock.json) audits each page once its figures are
+drawn. Formulas come typeset in the page; a screen reader must get each as
+MathML, not as the glyphs drawn on screen. Neither axe nor Lighthouse looks into a canvas, so the
 figures are also checked in Chromium's accessibility tree (CDP
 ``Accessibility.getFullAXTree``, what a screen reader is given): every
 control named after its widget, every figure described by the alt text of its
@@ -91,15 +92,12 @@ def figure_pages(html_root: Path) -> list[str]:
 
 def ready(page) -> None:
     """Wait until the page is as a reader sees it: figures drawn and made
-    accessible, formulas typeset."""
+    accessible, fonts (the formulas' too) loaded. The formulas come typeset."""
     if wait_for_figures(page):
         page.wait_for_function(
             "() => [...document.querySelectorAll('[data-mlmath-figure]')]"
             ".every((figure) => figure.hasAttribute('data-mlmath-accessible'))")
-    if page.locator(".math").count():
-        page.wait_for_function(
-            "() => window.MathJax && MathJax.startup && MathJax.startup.promise")
-        page.evaluate("() => MathJax.startup.promise")
+    page.evaluate("async () => { await document.fonts.ready }")
 
 
 def axe_violations(page) -> list[dict]:
@@ -223,6 +221,44 @@ def test_axe_finds_no_serious_or_critical_violation_on_any_page(visit, built_boo
         record.close()
     assert not problems, "\n".join(problems)
     assert excused == set(THEME_ONLY), f"no longer needed: {set(THEME_ONLY) - excused}"
+
+
+# -- what a screen reader gets from the formulas -------------------------------
+def test_every_formula_is_given_to_a_screen_reader_as_mathml(visit, built_book):
+    checked = 0
+    for path in content_pages(built_book):
+        if "<mjx-container" not in (built_book / path).read_text():
+            continue
+        record = visit(path)
+        page = record.page
+        ready(page)
+        cdp = page.context.new_cdp_session(page)
+        tree = AXTree(cdp)
+        root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+        containers = cdp.send("DOM.querySelectorAll",
+                              {"nodeId": root, "selector": "mjx-container"})["nodeIds"]
+        assert len(containers) == page.locator(".math").count(), path
+        for number, node_id in enumerate(containers, 1):
+            where = f"{path}, formula {number}"
+            dom = cdp.send("DOM.describeNode", {"nodeId": node_id})["node"]["backendNodeId"]
+            below = [n for n in tree.below(tree.by_dom[dom]) if not n.get("ignored")]
+            maths = [n for n in below if role(n) == "MathMLMath"]
+            assert len(maths) == 1, f"{where}: {len(maths)} MathML formulas"
+            in_math = {n["nodeId"] for n in tree.below(maths[0])}
+            spoken = [name(n) for n in below if role(n) == "StaticText"]
+            assert spoken, f"{where}: the MathML is empty"
+            drawn = [name(n) for n in below
+                     if role(n) == "StaticText" and n["nodeId"] not in in_math]
+            assert not drawn, f"{where}: the drawn glyphs are read too: {drawn}"
+            checked += 1
+        # What the characteristic polynomial's MathML says, in the glossary.
+        if path.endswith("glossary.html"):
+            said = page.evaluate("""() => [...document.querySelectorAll('mjx-assistive-mml')]
+              .map((mml) => mml.textContent)""")
+            assert any(s.replace("\u2061", "") == "det(A−λI)" for s in said), said[:5]
+        record.assert_clean()
+        record.close()
+    assert checked >= 100
 
 
 # -- what a screen reader gets from the figures --------------------------------
