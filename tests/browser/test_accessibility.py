@@ -2,7 +2,8 @@
 
 axe-core (pinned in package-lock.json) audits each page once its figures are
 drawn. Formulas come typeset in the page; a screen reader must get each as
-MathML, not as the glyphs drawn on screen. Neither axe nor Lighthouse looks into a canvas, so the
+MathML, not as the glyphs drawn on screen. Neither axe nor Lighthouse looks
+into a canvas, so the
 figures are also checked in Chromium's accessibility tree (CDP
 ``Accessibility.getFullAXTree``, what a screen reader is given): every
 control named after its widget, every figure described by the alt text of its
@@ -139,6 +140,11 @@ class AXTree:
         return found
 
 
+def backend_id(cdp, node_id: int) -> int:
+    """The backend DOM node id (what the accessibility tree refers to) of a DOM node."""
+    return cdp.send("DOM.describeNode", {"nodeId": node_id})["node"]["backendNodeId"]
+
+
 def role(node) -> str:
     return node.get("role", {}).get("value", "")
 
@@ -232,6 +238,11 @@ def test_every_formula_is_given_to_a_screen_reader_as_mathml(visit, built_book):
         record = visit(path)
         page = record.page
         ready(page)
+        # Solutions are folded away (sphinx-togglebutton): unfold them, as a reader would.
+        page.evaluate("""() => {
+          document.querySelectorAll('.toggle-hidden').forEach((e) => e.classList.remove('toggle-hidden'))
+          document.querySelectorAll('details').forEach((d) => { d.open = true })
+        }""")
         cdp = page.context.new_cdp_session(page)
         tree = AXTree(cdp)
         root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
@@ -240,16 +251,20 @@ def test_every_formula_is_given_to_a_screen_reader_as_mathml(visit, built_book):
         assert len(containers) == page.locator(".math").count(), path
         for number, node_id in enumerate(containers, 1):
             where = f"{path}, formula {number}"
-            dom = cdp.send("DOM.describeNode", {"nodeId": node_id})["node"]["backendNodeId"]
-            below = [n for n in tree.below(tree.by_dom[dom]) if not n.get("ignored")]
-            maths = [n for n in below if role(n) == "MathMLMath"]
+            maths = cdp.send("DOM.querySelectorAll", {
+                "nodeId": node_id, "selector": "mjx-assistive-mml > math"})["nodeIds"]
             assert len(maths) == 1, f"{where}: {len(maths)} MathML formulas"
-            in_math = {n["nodeId"] for n in tree.below(maths[0])}
-            spoken = [name(n) for n in below if role(n) == "StaticText"]
-            assert spoken, f"{where}: the MathML is empty"
-            drawn = [name(n) for n in below
-                     if role(n) == "StaticText" and n["nodeId"] not in in_math]
-            assert not drawn, f"{where}: the drawn glyphs are read too: {drawn}"
+            math = tree.by_dom.get(backend_id(cdp, maths[0]))
+            assert math is not None and role(math) == "MathMLMath", f"{where}: {math}"
+            spoken = [name(n) for n in tree.below(math) if role(n) == "StaticText"]
+            assert any(spoken), f"{where}: the MathML is empty"
+            # The drawn glyphs (mjx-math, aria-hidden) are not read as well.
+            for drawn_id in cdp.send("DOM.querySelectorAll", {
+                    "nodeId": node_id, "selector": ":scope > mjx-math"})["nodeIds"]:
+                drawn = tree.by_dom.get(backend_id(cdp, drawn_id))
+                read = [name(n) for n in ([drawn, *tree.below(drawn)] if drawn else [])
+                        if not n.get("ignored") and role(n) == "StaticText"]
+                assert not read, f"{where}: the drawn glyphs are read too: {read}"
             checked += 1
         # What the characteristic polynomial's MathML says, in the glossary.
         if path.endswith("glossary.html"):

@@ -11,6 +11,8 @@
  *
  * Each page gets CommonHTML markup with hidden MathML for screen readers
  * (assistive-mml) and a stylesheet holding only the characters that page uses.
+ * Display formulas can take the keyboard's focus, to scroll when they are wider
+ * than the page.
  * A TeX error is reported, never typeset as an error box.
  */
 const fs = require('fs');
@@ -54,7 +56,13 @@ function typesetPage(page) {
   const document = mathjax.document('', {InputJax: tex, OutputJax: chtml});
   const formulas = page.formulas.map(({tex: source, display}) => {
     try {
-      const html = adaptor.outerHTML(document.convert(source, {display}));
+      const container = document.convert(source, {display});
+      if (display) {
+        // The theme lets a formula wider than the column scroll sideways;
+        // a keyboard can scroll only what it can focus.
+        adaptor.setAttribute(container, 'tabindex', '0');
+      }
+      const html = adaptor.outerHTML(container);
       if (html.includes('<mjx-merror')) {
         return {error: 'MathJax typeset it as an error'};
       }
