@@ -52,7 +52,7 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.lab-deps
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	@touch $@
 
-# MathJax 3, exactly as package-lock.json pins it.
+# MathJax 3 (mathjax-full, to typeset the math) and axe-core, as package-lock.json pins them.
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@

@@ -1,7 +1,9 @@
 """Every page works with a keyboard and a screen reader, in light and dark mode.
 
-axe-core (pinned in package-lock.json) audits each page once its figures and
-formulas are drawn. Neither axe nor Lighthouse looks into a canvas, so the
+axe-core (pinned in package-lock.json) audits each page once its figures are
+drawn. Formulas come typeset in the page; a screen reader must get each as
+MathML, not as the glyphs drawn on screen. Neither axe nor Lighthouse looks
+into a canvas, so the
 figures are also checked in Chromium's accessibility tree (CDP
 ``Accessibility.getFullAXTree``, what a screen reader is given): every
 control named after its widget, every figure described by the alt text of its
@@ -91,15 +93,12 @@ def figure_pages(html_root: Path) -> list[str]:
 
 def ready(page) -> None:
     """Wait until the page is as a reader sees it: figures drawn and made
-    accessible, formulas typeset."""
+    accessible, fonts (the formulas' too) loaded. The formulas come typeset."""
     if wait_for_figures(page):
         page.wait_for_function(
             "() => [...document.querySelectorAll('[data-mlmath-figure]')]"
             ".every((figure) => figure.hasAttribute('data-mlmath-accessible'))")
-    if page.locator(".math").count():
-        page.wait_for_function(
-            "() => window.MathJax && MathJax.startup && MathJax.startup.promise")
-        page.evaluate("() => MathJax.startup.promise")
+    page.evaluate("async () => { await document.fonts.ready }")
 
 
 def axe_violations(page) -> list[dict]:
@@ -139,6 +138,11 @@ class AXTree:
                 found.append(child)
                 todo.extend(child.get("childIds", []))
         return found
+
+
+def backend_id(cdp, node_id: int) -> int:
+    """The backend DOM node id (what the accessibility tree refers to) of a DOM node."""
+    return cdp.send("DOM.describeNode", {"nodeId": node_id})["node"]["backendNodeId"]
 
 
 def role(node) -> str:
@@ -223,6 +227,53 @@ def test_axe_finds_no_serious_or_critical_violation_on_any_page(visit, built_boo
         record.close()
     assert not problems, "\n".join(problems)
     assert excused == set(THEME_ONLY), f"no longer needed: {set(THEME_ONLY) - excused}"
+
+
+# -- what a screen reader gets from the formulas -------------------------------
+def test_every_formula_is_given_to_a_screen_reader_as_mathml(visit, built_book):
+    checked = 0
+    for path in content_pages(built_book):
+        if "<mjx-container" not in (built_book / path).read_text():
+            continue
+        record = visit(path)
+        page = record.page
+        ready(page)
+        # Solutions are folded away (sphinx-togglebutton): unfold them, as a reader would.
+        page.evaluate("""() => {
+          document.querySelectorAll('.toggle-hidden').forEach((e) => e.classList.remove('toggle-hidden'))
+          document.querySelectorAll('details').forEach((d) => { d.open = true })
+        }""")
+        cdp = page.context.new_cdp_session(page)
+        tree = AXTree(cdp)
+        root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+        containers = cdp.send("DOM.querySelectorAll",
+                              {"nodeId": root, "selector": "mjx-container"})["nodeIds"]
+        assert len(containers) == page.locator(".math").count(), path
+        for number, node_id in enumerate(containers, 1):
+            where = f"{path}, formula {number}"
+            maths = cdp.send("DOM.querySelectorAll", {
+                "nodeId": node_id, "selector": "mjx-assistive-mml > math"})["nodeIds"]
+            assert len(maths) == 1, f"{where}: {len(maths)} MathML formulas"
+            math = tree.by_dom.get(backend_id(cdp, maths[0]))
+            assert math is not None and role(math) == "MathMLMath", f"{where}: {math}"
+            spoken = [name(n) for n in tree.below(math) if role(n) == "StaticText"]
+            assert any(spoken), f"{where}: the MathML is empty"
+            # The drawn glyphs (mjx-math, aria-hidden) are not read as well.
+            for drawn_id in cdp.send("DOM.querySelectorAll", {
+                    "nodeId": node_id, "selector": ":scope > mjx-math"})["nodeIds"]:
+                drawn = tree.by_dom.get(backend_id(cdp, drawn_id))
+                read = [name(n) for n in ([drawn, *tree.below(drawn)] if drawn else [])
+                        if not n.get("ignored") and role(n) == "StaticText"]
+                assert not read, f"{where}: the drawn glyphs are read too: {read}"
+            checked += 1
+        # What the characteristic polynomial's MathML says, in the glossary.
+        if path.endswith("glossary.html"):
+            said = page.evaluate("""() => [...document.querySelectorAll('mjx-assistive-mml')]
+              .map((mml) => mml.textContent)""")
+            assert any(s.replace("\u2061", "") == "det(A−λI)" for s in said), said[:5]
+        record.assert_clean()
+        record.close()
+    assert checked >= 100
 
 
 # -- what a screen reader gets from the figures --------------------------------

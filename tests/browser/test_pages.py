@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.browser.conftest import wait_for_figures
@@ -25,25 +27,61 @@ def test_every_page_loads_offline_without_errors_and_renders_its_figures(visit, 
     assert figures_seen >= 1
 
 
-def test_mathjax_renders_every_formula_without_errors(visit, built_book):
+def test_every_formula_arrives_typeset_and_no_page_loads_mathjax(browser, book_url, built_book):
+    # The math is in the HTML the server sends: Chromium shows it with JavaScript off.
+    context = browser.new_context(java_script_enabled=False)
     pages_with_math = 0
     for path in html_pages(built_book):
-        record = visit(path)
-        page = record.page
+        html = (built_book / path).read_text()
+        assert not re.search(r"<script[^>]*(mathjax|tex-(chtml|svg|mml))", html, re.I), \
+            f"{path} loads MathJax"
+        if 'http-equiv="refresh"' in html:
+            continue  # index.html, which sends the browser on to the first chapter
+        page = context.new_page()
+        page.goto(f"{book_url}/{path}")
         formulas = page.locator(".math").count()
-        if formulas == 0:
-            assert page.locator("script[src*='mathjax']").count() == 0, \
-                f"{path} loads MathJax but has no math"
-            continue
-        pages_with_math += 1
-        page.wait_for_function(
-            "() => window.MathJax && MathJax.startup && MathJax.startup.promise")
-        page.evaluate("() => MathJax.startup.promise")
-        rendered = page.locator("mjx-container").count()
-        assert rendered >= formulas, f"{path}: {rendered} of {formulas} formulas rendered"
+        bare = page.locator(".math:not(:has(> mjx-container))").count()
+        assert bare == 0, f"{path}: {bare} of {formulas} formulas are not typeset"
+        assert page.locator("mjx-container").count() == formulas, path
         assert page.locator("mjx-merror").count() == 0, f"{path}: a formula has a TeX error"
-        record.assert_clean()  # fonts and extensions came from the book itself
+        # Its stylesheet comes with the page, and only pages with math have one.
+        assert page.locator("head style[data-mlmath-math]").count() == (1 if formulas else 0), path
+        pages_with_math += formulas > 0
+        page.close()
+    context.close()
     assert pages_with_math >= 3
+
+
+#: JS: once the page's fonts have loaded, MathJax's font faces and their states,
+#: and every font file the page fetched with its HTTP status.
+MATH_FONTS = """async () => {
+  await document.fonts.ready
+  return {
+    faces: [...document.fonts].filter((f) => f.family.startsWith('MJX'))
+      .map((f) => [f.family, f.status]),
+    files: performance.getEntriesByType('resource').filter((e) => /MathJax_.*\\.woff2?$/.test(e.name))
+      .map((e) => [new URL(e.name).pathname, e.responseStatus]),
+  }
+}"""
+
+
+def test_math_fonts_load_from_the_book_itself(visit, built_book):
+    pages_checked = 0
+    for path in html_pages(built_book):
+        if "<mjx-container" not in (built_book / path).read_text():
+            continue
+        record = visit(path)
+        fonts = record.page.evaluate(MATH_FONTS)
+        failed = [family for family, status in fonts["faces"] if status == "error"]
+        assert not failed, f"{path}: fonts failed to load: {failed}"
+        assert any(status == "loaded" for _, status in fonts["faces"]), path
+        assert fonts["files"], f"{path}: no font file fetched"
+        for url, status in fonts["files"]:
+            assert re.match(r"^/_static/mathjax-\d[^/]*/woff-v2/MathJax_[\w-]+\.woff$", url), url
+            assert status == 200, f"{path}: {url} answered {status}"
+        record.assert_clean()  # no request left 127.0.0.1, no 404 in the console
+        pages_checked += 1
+    assert pages_checked >= 3
 
 
 def test_bokehjs_is_served_only_to_pages_with_figures(built_book):

@@ -5,8 +5,10 @@
 ``render``
     the myst-nb renderer that carries figures' alt text into HTML and PDF.
 ``extension``
-    the Sphinx extension: offline BokehJS and MathJax, and re-execution of the
+    the Sphinx extension: offline BokehJS, and re-execution of the
     chapters when this package's source changes.
+``math``
+    the math typeset at build time by MathJax 3 in Node: pages load no MathJax.
 ``kernel``
     the IPython extension the build's kernels load: plain matplotlib figures
     as a sharp PNG and a vector PDF.

@@ -12,12 +12,11 @@ the reader comes within a screen of a figure: text and math never wait for
 BokehJS, and a reader who does not scroll that far does not download it.
 Other pages load none.
 
-**MathJax 3 from npm.** ``node_modules/mathjax/es5`` (pinned by
-``package-lock.json``) is copied into ``_static/mathjax-<version>/``, and
-``mathjax_path`` is pointed there (unless ``_config.yml`` names another);
-Sphinx loads it only on pages with math. Nothing is copied into the book's own
-``_static`` folder, whose every file Jupyter Book would add to every page.
-Versioned names let a host cache BokehJS and MathJax for good (README).
+**Math typeset at build time** by MathJax 3 from npm, in Node: pages ship
+finished formulas and load no MathJax (:mod:`mlmath.book.math`, loaded here).
+Nothing is copied into the book's own ``_static`` folder, whose every file
+Jupyter Book would add to every page. Versioned names let a host cache BokehJS
+and MathJax's fonts for good (README).
 
 **Fast, accessible pages** (``static/`` and ``templates/``).
 ``mlmath-figures.js`` also gives Bokeh's controls accessible names. Every
@@ -47,7 +46,6 @@ from __future__ import annotations
 import filecmp
 import hashlib
 import html
-import json
 import os
 import re
 import shutil
@@ -60,7 +58,6 @@ import bokeh
 from bokeh.util.paths import bokehjs_path
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.errors import ConfigError
 from sphinx.util import logging
 
 from mlmath.book.display import BOOK_BUILD_ENV, FIGURE_MARKER
@@ -71,9 +68,6 @@ PACKAGE = "mlmath"
 USES_PACKAGE = re.compile(rf"^\s*(?:import|from)\s+{PACKAGE}\b", re.MULTILINE)
 HASH_FILE = "mlmath-package.sha256"
 BOKEH_STATIC = "bokeh"
-MATHJAX_STATIC = "mathjax"  # + "-<version>"
-#: Sphinx's own default ``mathjax_path`` (a CDN): replaced by the local copy.
-SPHINX_DEFAULT_MATHJAX = "https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-mml-chtml.js"
 FIGURES_SCRIPT = "mlmath-figures.js"
 FAVICON = "favicon.svg"
 #: Scripts that must run before the inline scripts that follow them (Sphinx
@@ -84,8 +78,6 @@ DESCRIPTION_CHARS = 160
 # Bundle order matters: every bundle extends the core one.
 BOKEH_BUNDLE_ORDER = ("bokeh", "bokeh-gl", "bokeh-widgets", "bokeh-tables", "bokeh-mathjax")
 BUNDLES_ATTRIBUTE = re.compile(r'data-bokehjs="([a-z\- ]+)"')
-# What of MathJax's es5 tree the CommonHTML TeX component can load at run time.
-MATHJAX_PARTS = ("tex-chtml.js", "input", "output/chtml", "ui", "a11y", "sre", "adaptors")
 
 
 # -- the kernels' IPython profile ----------------------------------------------
@@ -274,52 +266,15 @@ def _copy_if_changed(source: Path, target: Path) -> None:
     shutil.copyfile(source, target)
 
 
-def _mathjax_source(app: Sphinx) -> Path:
-    root = Path(app.config.mlmath_mathjax_dir)
-    if not root.is_absolute():
-        root = Path(app.srcdir) / root
-    return root
-
-
-def _mathjax_static(app: Sphinx) -> str:
-    """``mathjax-<version>``, the version read from MathJax's package.json."""
-    package = _mathjax_source(app).parent / "package.json"
-    try:
-        version = json.loads(package.read_text())["version"]
-    except (OSError, ValueError, KeyError):
-        return MATHJAX_STATIC  # _check_mathjax explains what is missing
-    return f"{MATHJAX_STATIC}-{version}"
-
-
-def _check_mathjax(app: Sphinx) -> None:
-    if app.builder.format != "html":
-        return
-    if not (_mathjax_source(app) / "tex-chtml.js").exists():
-        raise ConfigError(
-            f"MathJax 3 is missing from {_mathjax_source(app)}: run `npm ci` in the "
-            "book's root (`make book` does), so that math renders with no network."
-        )
-
-
 def _copy_assets(app: Sphinx) -> None:
-    """Copy BokehJS and MathJax into the output before any page is written, so
-    that every build, the first included, links them with the same checksums."""
+    """Copy BokehJS into the output before any page is written, so that every
+    build, the first included, links it with the same checksums."""
     if app.builder.format != "html":
         return
     static = Path(app.outdir) / "_static"
     js_dir = Path(bokehjs_path()) / "js"
     for bundle in BOKEH_BUNDLE_ORDER:
         _copy_if_changed(js_dir / f"{bundle}.min.js", static / _bokeh_file(bundle))
-    source = _mathjax_source(app)
-    target = static / _mathjax_static(app)
-    for part in MATHJAX_PARTS:
-        path = source / part
-        if path.is_file():
-            _copy_if_changed(path, target / part)
-        elif path.is_dir():
-            for file in path.rglob("*"):
-                if file.is_file():
-                    _copy_if_changed(file, target / file.relative_to(source))
 
 
 REDIRECT_PAGE = """<!DOCTYPE html>
@@ -358,22 +313,17 @@ def _write_redirect_page(app: Sphinx, exception) -> None:
 
 
 def _add_static_path(app: Sphinx, config) -> None:
-    """The package's static files and theme templates, the favicon, and the
-    local MathJax (unless the configuration chose one)."""
+    """The package's static files and theme templates, and the favicon."""
     book = resources.files("mlmath.book")
     config.html_static_path.append(str(book.joinpath("static")))
     config.templates_path.insert(0, str(book.joinpath("templates")))
     if not config.html_favicon:
         config.html_favicon = str(book.joinpath("static", FAVICON))
-    if config.mathjax_path == SPHINX_DEFAULT_MATHJAX:
-        config.mathjax_path = f"{_mathjax_static(app)}/tex-chtml.js"
 
 
 def setup(app: Sphinx) -> dict:
     os.environ[BOOK_BUILD_ENV] = "1"
-    app.add_config_value("mlmath_mathjax_dir", "node_modules/mathjax/es5", "env")
     app.connect("config-inited", _add_static_path)
-    app.connect("builder-inited", _check_mathjax)
     app.connect("builder-inited", _kernel_profile)
     app.connect("builder-inited", _clear_stale_cache, priority=900)
     app.connect("env-get-outdated", _outdated_by_package)
@@ -388,6 +338,7 @@ def setup(app: Sphinx) -> dict:
     # Before sphinx-external-toc's handler, which writes index.html if missing.
     app.connect("build-finished", _write_redirect_page, priority=400)
     app.add_css_file("mlmath.css")
+    app.setup_extension("mlmath.book.math")
     app.setup_extension("mlmath.book.pdf")
     app.setup_extension("mlmath.book.streams")
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True,
