@@ -30,6 +30,8 @@ def test_png_is_sharp_but_shown_at_the_figures_size(shell):
     png = base64.b64decode(data["image/png"])
     pixel_width = int.from_bytes(png[16:20], "big")  # the IHDR chunk
     assert abs(metadata["image/png"]["width"] * 2 - pixel_width) <= 1
+    # No fixed height: a narrow page scales the picture down without squashing it.
+    assert "height" not in metadata["image/png"]
 
 
 def test_pdf_is_vector_with_print_resolution_images_and_no_date(shell):

@@ -7,8 +7,9 @@ keep it as a PNG at the figure's 100 dpi, which the PDF prints blurred. Here
 every matplotlib figure is kept as
 
 ``image/png``
-    at twice the figure's dpi, displayed at its size (IPython's "retina"
-    format): sharp on high-density screens, for the HTML page;
+    at twice the figure's dpi, displayed at its width (IPython's "retina"
+    format, without a fixed height): sharp on high-density screens, for the
+    HTML page;
 ``application/pdf``
     vector, made by :func:`mlmath.book.display.pdf_bytes` like the static twins
     of the interactive figures: the PDF book prefers it.
@@ -20,9 +21,21 @@ defaults.
 from __future__ import annotations
 
 import base64
-from functools import partial
 
 __all__ = ["load_ipython_extension"]
+
+
+def _png(figure):
+    """The retina PNG and its display width. Not its height: a page narrower
+    than the figure scales it down (``max-width: 100%``), and a fixed height
+    would then squash it."""
+    from IPython.core.pylabtools import retina_figure
+
+    shown = retina_figure(figure, base64=True, bbox_inches="tight")
+    if shown is None:
+        return None
+    data, metadata = shown
+    return data, {"width": metadata["width"]}
 
 
 def _pdf(figure) -> str | None:
@@ -35,7 +48,6 @@ def _pdf(figure) -> str | None:
 
 def load_ipython_extension(ipython) -> None:
     """Register the book's PNG and PDF formatters for matplotlib figures."""
-    from IPython.core.pylabtools import retina_figure
     from matplotlib.figure import Figure
 
     # Importing the inline backend sets IPython's figure formatters (it clears
@@ -43,6 +55,5 @@ def load_ipython_extension(ipython) -> None:
     import matplotlib_inline.backend_inline  # noqa: F401
 
     formatters = ipython.display_formatter.formatters
-    formatters["image/png"].for_type(
-        Figure, partial(retina_figure, base64=True, bbox_inches="tight"))
+    formatters["image/png"].for_type(Figure, _png)
     formatters["application/pdf"].for_type(Figure, _pdf)
