@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import os
 import statistics
 import subprocess
@@ -88,6 +89,9 @@ def lighthouse(url: str, form_factor: str, categories: tuple[str, ...]) -> dict:
             saving = audit.get("numericValue") or 0
             lost.append(f"performance hint: {opportunity} ({audit.get('displayValue', '')})"
                         + (f" ~{saving:.0f} ms" if opportunity != "uses-long-cache-ttl" else ""))
+    element = _lcp_element(audits)
+    if element and form_factor == "mobile":
+        lost.append(f"largest contentful paint (mobile): {element}")
     return {
         "scores": {c: round(100 * report["categories"][c]["score"]) for c in categories},
         "bytes": audits["total-byte-weight"]["numericValue"],
@@ -97,6 +101,18 @@ def lighthouse(url: str, form_factor: str, categories: tuple[str, ...]) -> dict:
         "lost": lost,
         "warnings": report.get("runWarnings", []),
     }
+
+
+def _lcp_element(audits: dict) -> str | None:
+    """What the largest contentful paint was: the element's label and tag."""
+    details = audits.get("largest-contentful-paint-element", {}).get("details") or {}
+    for table in details.get("items", []):
+        for item in table.get("items", []):
+            node = item.get("node") if isinstance(item, dict) else None
+            if node:
+                tag = re.match(r"<[^ >]+", node.get("snippet", ""))
+                return f"{(tag.group(0) + '>') if tag else ''} {node.get('nodeLabel', '')[:60]}"
+    return None
 
 
 def median_run(runs: list[dict]) -> dict:
