@@ -52,7 +52,8 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.lab-deps
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	@touch $@
 
-# MathJax 3 (mathjax-full, to typeset the math) and axe-core, as package-lock.json pins them.
+# MathJax 3 (mathjax-full, to typeset the math), PurgeCSS (to cut the theme's CSS down)
+# and axe-core, as package-lock.json pins them.
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@

@@ -69,9 +69,11 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 COMPRESSIBLE = {".html", ".js", ".css", ".json", ".svg", ".txt", ".xml", ".map", ".inv",
                 ".ttf", ".otf", ".ico"}
 #: Files whose URL changes whenever their content does: the BokehJS and
-#: MathJax folders named with their versions, and anything Sphinx links with a
+#: MathJax folders named with their versions, the stylesheet bundle and icon
+#: fonts named with their hashes, and anything Sphinx links with a
 #: ``?v=``/``?digest=`` checksum. A host may let browsers keep them for a year.
-VERSIONED_PATH = re.compile(r"^/_static/(bokeh/[a-z-]+-\d[^/]*\.js|mathjax-\d[^/]*/)")
+VERSIONED_PATH = re.compile(r"^/_static/(bokeh/[a-z-]+-\d[^/]*\.js|mathjax-\d[^/]*/"
+                            r"|mlmath-styles-[0-9a-f]+\.css$|mlmath-icons/)")
 VERSIONED_QUERY = re.compile(r"(^|&)(v|digest)=")
 LONG_CACHE = "public, max-age=31536000, immutable"
 

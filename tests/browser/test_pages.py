@@ -109,3 +109,26 @@ def test_search_finds_words_from_the_chapters(visit, query, expected_page):
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert any(expected_page in href for href in hrefs), hrefs
     record.assert_clean()
+
+
+def test_the_sidebar_buttons_hide_the_navigation_on_a_desktop_and_open_it_on_a_phone(visit):
+    # Both themes' scripts serve the first `.primary-toggle`/`.secondary-toggle`
+    # of the page, which must be the buttons a reader sees (pydata-sphinx-theme #2451).
+    path = "chapters/linear-algebra/vectors.html"
+    desktop = visit(path).page
+    sidebar = desktop.locator("#pst-primary-sidebar")
+    assert sidebar.is_visible()
+    desktop.get_by_role("button", name="Toggle primary sidebar").click()
+    sidebar.wait_for(state="hidden")
+    desktop.get_by_role("button", name="Toggle primary sidebar").click()
+    sidebar.wait_for(state="visible")
+
+    phone = visit(path, viewport={"width": 400, "height": 800}).page
+    for button, dialog, link in (
+            ("Toggle primary sidebar", "#pst-primary-sidebar-modal", "Matrices"),
+            ("Toggle secondary sidebar", "#pst-secondary-sidebar-modal", "Exercises")):
+        phone.get_by_role("button", name=button).click()
+        phone.locator(f"dialog{dialog}[open]").wait_for()
+        assert phone.locator(dialog).get_by_role("link", name=link).first.is_visible()
+        phone.keyboard.press("Escape")
+        phone.locator(f"dialog{dialog}[open]").wait_for(state="detached")

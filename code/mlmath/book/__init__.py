@@ -9,6 +9,9 @@
     chapters when this package's source changes.
 ``math``
     the math typeset at build time by MathJax 3 in Node: pages load no MathJax.
+``styles``
+    the pages' one stylesheet: the theme's CSS bundled and purged by
+    PurgeCSS, icon fonts subset to the icons the book shows.
 ``kernel``
     the IPython extension the build's kernels load: plain matplotlib figures
     as a sharp PNG and a vector PDF.

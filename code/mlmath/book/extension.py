@@ -1,6 +1,6 @@
 """The book's Sphinx extension: offline assets and never-stale outputs.
 
-Listed in ``_config.yml`` under ``sphinx: extra_extensions``. It does four jobs.
+Listed in ``_config.yml`` under ``sphinx: extra_extensions``. It does five jobs.
 
 **BokehJS, only where it is needed.** Figures are embedded as HTML without the
 library (see :mod:`mlmath.book.display`). Before any page is written, the bundles
@@ -18,12 +18,18 @@ Nothing is copied into the book's own ``_static`` folder, whose every file
 Jupyter Book would add to every page. Versioned names let a host cache BokehJS
 and MathJax's fonts for good (README).
 
+**One small stylesheet per page**: the theme's and the extensions' CSS bundled,
+purged of the rules no page uses, with icon fonts cut to the icons shown
+(:mod:`mlmath.book.styles`, loaded here).
+
 **Fast, accessible pages** (``static/`` and ``templates/``).
 ``mlmath-figures.js`` also gives Bokeh's controls accessible names. Every
 page gets a meta description (its first paragraph, unless the page sets
 one), the book's favicon, and its scripts deferred so that they do not hold
 back the text. The theme's templates are trimmed of the search
-scripts and the 1.5 MB ``fontawesome.js`` it would load on every page.
+scripts and the 1.5 MB ``fontawesome.js`` it would load on every page, and
+of the hidden sidebar toggles in its header, which kept the visible ones from
+working (pydata-sphinx-theme issue #2451).
 
 **Re-execution when this package changes.** jupyter-cache keys a notebook on
 its code cells only, so editing ``mlmath`` would leave every chapter's outputs
@@ -339,6 +345,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", _write_redirect_page, priority=400)
     app.add_css_file("mlmath.css")
     app.setup_extension("mlmath.book.math")
+    app.setup_extension("mlmath.book.styles")
     app.setup_extension("mlmath.book.pdf")
     app.setup_extension("mlmath.book.streams")
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True,
