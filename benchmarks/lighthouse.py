@@ -49,6 +49,8 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # Chromium for Lighthouse: headless, and nothing that would reach the network.
 LIGHTHOUSE_CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS])
 
+#: Performance hints with a smaller estimated saving are not printed.
+MIN_SAVING_MS = 50
 TARGETS = {
     "desktop": {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100},
     "mobile": {"performance": 80},  # on pages with a figure
@@ -76,22 +78,26 @@ def lighthouse(url: str, form_factor: str, categories: tuple[str, ...]) -> dict:
             raise RuntimeError(f"lighthouse failed on {url}:\n{result.stderr[-2000:]}")
         report = json.loads(report_path.read_text())
     audits = report["audits"]
-    lost = []
+    lost = {}  # what cost points: key -> (text, milliseconds or None)
     for category in categories:
         for ref in report["categories"][category]["auditRefs"]:
             audit = audits[ref["id"]]
             if ref["weight"] > 0 and audit["score"] is not None and audit["score"] < 1:
                 if category != "performance":
-                    lost.append(f"{category}: {ref['id']} ({audit['title']})")
+                    lost[ref["id"]] = (f"{category}: {ref['id']} ({audit['title']})", None)
     for opportunity in ("render-blocking-resources", "unused-javascript", "uses-long-cache-ttl"):
         audit = audits.get(opportunity)
-        if audit and audit["score"] is not None and audit["score"] < 1:
-            saving = audit.get("numericValue") or 0
-            lost.append(f"performance hint: {opportunity} ({audit.get('displayValue', '')})"
-                        + (f" ~{saving:.0f} ms" if opportunity != "uses-long-cache-ttl" else ""))
+        saving = (audit or {}).get("numericValue") or 0
+        if opportunity == "uses-long-cache-ttl":
+            if audit and audit["score"] is not None and audit["score"] < 1:
+                lost[opportunity] = (f"{form_factor}: {opportunity} "
+                                     f"({audit.get('displayValue', '')})", None)
+        elif saving >= MIN_SAVING_MS:
+            lost[f"{form_factor} {opportunity}"] = (
+                f"{form_factor}: {opportunity}, estimated saving up to", saving)
     element = _lcp_element(audits)
     if element and form_factor == "mobile":
-        lost.append(f"largest contentful paint (mobile): {element}")
+        lost["lcp"] = (f"largest contentful paint (mobile): {element}", None)
     return {
         "scores": {c: round(100 * report["categories"][c]["score"]) for c in categories},
         "bytes": audits["total-byte-weight"]["numericValue"],
@@ -111,8 +117,20 @@ def _lcp_element(audits: dict) -> str | None:
             node = item.get("node") if isinstance(item, dict) else None
             if node:
                 tag = re.match(r"<[^ >]+", node.get("snippet", ""))
-                return f"{(tag.group(0) + '>') if tag else ''} {node.get('nodeLabel', '')[:60]}"
+                label = " ".join(node.get("nodeLabel", "").split())  # MathML: a line a glyph
+                return f"{(tag.group(0) + '>') if tag else ''} {label[:60]}"
     return None
+
+
+def _worst(runs: list[dict]) -> list[str]:
+    """What cost points in any run, each once: the largest saving of the runs."""
+    worst = {}
+    for run in runs:
+        for key, (text, ms) in run["lost"].items():
+            if key not in worst or (ms or 0) > (worst[key][1] or 0):
+                worst[key] = (text, ms)
+    return sorted(text + (f" {ms:.0f} ms" if ms is not None else "")
+                  for text, ms in worst.values())
 
 
 def median_run(runs: list[dict]) -> dict:
@@ -120,7 +138,7 @@ def median_run(runs: list[dict]) -> dict:
     return {
         "scores": {c: statistics.median(r["scores"][c] for r in runs) for c in runs[0]["scores"]},
         **{k: statistics.median(r[k] for r in runs) for k in ("bytes", "lcp", "tbt", "cls")},
-        "lost": sorted({item for r in runs for item in r["lost"]}),
+        "lost": _worst(runs),
         "warnings": sorted({w for r in runs for w in r["warnings"]}),
     }
 
