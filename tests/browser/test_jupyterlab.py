@@ -22,6 +22,7 @@ from urllib.parse import urljoin
 
 import jupytext
 import pytest
+from playwright.sync_api import expect
 
 from mlmath.book.display import BOOK_BUILD_ENV
 from tests.browser.support import FIGURES_FINISHED, press_key
@@ -81,7 +82,7 @@ def lab(built_book, tmp_path_factory):
         time.sleep(0.25)  # the file is written in one go, but let it land
         port = json.loads(info.read_text())["port"]
         yield {"url": f"http://127.0.0.1:{port}", "token": token, "name": name,
-               "docname": docname}
+               "docname": docname, "root": root}
     finally:
         server.send_signal(signal.SIGTERM)  # shuts the kernels down too
         try:
@@ -127,6 +128,16 @@ def lab_page(browser, lab):
         context.close()
 
 
+def wait_for_code_cells(page, count: int) -> None:
+    """Wait until the notebook shows ``count`` code cells.
+
+    JupyterLab attaches a long notebook's cells in batches after its panel
+    appears and the kernel reports Idle; counting at once can miss the last.
+    """
+    expect(page.locator(".jp-NotebookPanel .jp-CodeCell")).to_have_count(
+        count, timeout=RUN_TIMEOUT_MS)
+
+
 def run_all_cells(page) -> None:
     """Run → Run All Cells, as a reader would; wait until every code cell has run.
 
@@ -165,6 +176,8 @@ def test_downloaded_notebook_shows_figures_then_runs_with_live_figures(lab, lab_
     page = lab_page(f"{lab['name']}.ipynb")
     expected = figure_count(lab["docname"])
     # Before any cell runs: the static twins are visible, nothing is blank.
+    notebook = json.loads((lab["root"] / f"{lab['name']}.ipynb").read_text())
+    wait_for_code_cells(page, sum(cell["cell_type"] == "code" for cell in notebook["cells"]))
     images = page.locator(".jp-OutputArea-output.jp-RenderedImage img")
     assert images.count() >= expected
     assert all(images.nth(i).evaluate("(img) => img.complete && img.naturalWidth > 0")
@@ -180,8 +193,7 @@ def test_downloaded_notebook_shows_figures_then_runs_with_live_figures(lab, lab_
 def test_markdown_chapter_opens_as_a_notebook_and_runs(lab, lab_page):
     page = lab_page(f"{lab['name']}-source.md")
     source = jupytext.read(source_path(lab["docname"]))
-    code_cells = sum(cell.cell_type == "code" for cell in source.cells)
-    assert page.locator(".jp-NotebookPanel .jp-CodeCell").count() == code_cells
+    wait_for_code_cells(page, sum(cell.cell_type == "code" for cell in source.cells))
 
     run_all_cells(page)
     assert_figures_live_and_slider_moves(page, figure_count(lab["docname"]))
