@@ -11,8 +11,8 @@ from packaging.requirements import Requirement
 
 from mlmath.book.display import FIGURE_MARKER
 from mlmath.book.notebooks import (
-    ABOUT_CELL_ID, SETUP_CELL_ID, colab_url, install_requirement, jupyterhub_url,
-    reader_notebook, setup_source,
+    ABOUT_CELL_ID, SETUP_CELL_ID, colab_url, install_requirement, join_streams,
+    jupyterhub_url, reader_notebook, setup_source,
 )
 from tests.book.test_display import small_figure
 
@@ -64,6 +64,36 @@ def test_about_and_set_up_cells_go_first(monkeypatch):
     assert [cell.cell_type for cell in reader.cells[2:]] == ["markdown", "code", "code"]
     # Ids from positions, not myst-nb's random ones: two builds, same bytes.
     assert [cell.id for cell in reader.cells[2:]] == ["cell-1", "cell-2", "cell-3"]
+
+
+def stream(name: str, text: str) -> nbformat.NotebookNode:
+    return nbformat.v4.new_output("stream", name=name, text=text)
+
+
+def test_printed_text_split_by_the_kernel_comes_out_as_printed_in_one_output():
+    # One print, flushed by the kernel in two messages (as on a busy machine),
+    # then a warning, then more printing: the same notebook as an unsplit run.
+    outputs = [stream("stdout", "sizes: 4.3e+00"), stream("stdout", "\n"),
+               stream("stdout", "  indented\n"), stream("stderr", "warning\n"),
+               stream("stdout", "after\n")]
+    assert [(o.name, o.text) for o in join_streams(outputs)] == [
+        ("stdout", "sizes: 4.3e+00\n  indented\n"), ("stderr", "warning\n"),
+        ("stdout", "after\n")]
+    assert outputs[0].text == "sizes: 4.3e+00"  # the input is not modified
+    result = nbformat.v4.new_output("execute_result", data={"text/plain": "1"},
+                                    execution_count=1)
+    assert join_streams([stream("stdout", "a\n"), result, stream("stdout", "b\n")]) == \
+        [stream("stdout", "a\n"), result, stream("stdout", "b\n")]
+
+    split = nbformat.v4.new_code_cell("print(x)", outputs=outputs[:2])
+    whole = nbformat.v4.new_code_cell("print(x)", outputs=[stream("stdout", "sizes: 4.3e+00\n")])
+    notebooks = []
+    for cell in (split, whole):
+        notebook = nbformat.v4.new_notebook()
+        notebook.cells = [cell]
+        notebooks.append(reader_notebook(notebook, title="Probe", requirement=REQUIREMENT))
+    assert nbformat.writes(notebooks[0]) == nbformat.writes(notebooks[1])
+    assert len(split.outputs) == 2  # the input is not modified
 
 
 def test_install_requirement_is_a_valid_pip_requirement():

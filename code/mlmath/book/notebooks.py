@@ -93,18 +93,49 @@ def is_figure_output(output) -> bool:
     return FIGURE_MARKER in data.get("text/html", "") and "image/png" in data
 
 
+def join_streams(outputs: list) -> list:
+    """``outputs`` with each run of consecutive outputs of one stream (stdout or
+    stderr) joined into one, text exactly as printed; ``outputs`` is not modified.
+
+    A kernel sends printed text in as many messages as its output thread
+    happens to flush, so two runs of a cell can give one output or two; joined,
+    two builds give the same notebook (the pages get the same treatment from
+    :mod:`mlmath.book.streams`). myst-nb's ``coalesce_streams`` is not used: it
+    strips and re-adds newlines, and moves stderr, which changes the text.
+    """
+    joined = []
+    for output in outputs:
+        previous = joined[-1] if joined else None
+        if (output.get("output_type") == "stream" and previous is not None
+                and previous.get("output_type") == "stream"
+                and previous.get("name") == output.get("name")):
+            previous["text"] = _text(previous["text"]) + _text(output["text"])
+        elif output.get("output_type") == "stream":
+            joined.append(copy.copy(output))  # its text may grow; ``outputs`` stays
+        else:
+            joined.append(output)
+    return joined
+
+
+def _text(text: str | list[str]) -> str:
+    return text if isinstance(text, str) else "".join(text)
+
+
 def reader_notebook(notebook, *, title: str, requirement: str | None):
     """The notebook offered to readers, from the one the book build executed.
 
     Figures keep their static twin (PNG, PDF, alt text) and lose the book's
-    HTML, which shows nothing outside the book; an about cell and the set-up
-    cell (:func:`setup_source`) go first; cells get ids from their position.
+    HTML, which shows nothing outside the book; printed text comes in one
+    output per run of a stream (:func:`join_streams`); an about cell and the
+    set-up cell (:func:`setup_source`) go first; cells get ids from their position.
     ``notebook`` is not modified.
     """
     notebook = copy.deepcopy(notebook)
     for number, cell in enumerate(notebook.cells, start=1):
         # myst-nb gives cells random ids; two builds must give the same file.
         cell["id"] = f"cell-{number}"
+        if "outputs" in cell:
+            cell["outputs"] = join_streams(cell["outputs"])
         for output in cell.get("outputs", []):
             if output.get("output_type") in {"display_data", "execute_result"} \
                     and is_figure_output(output):
