@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
 
 from tests.browser.conftest import wait_for_figures
 from tests.browser.support import html_pages
+from tests.conftest import ROOT
+
+MATHJAX_FONTS = ROOT / "node_modules" / "mathjax-full" / "es5" / "output" / "chtml" / "fonts" / "woff-v2"
 
 pytestmark = pytest.mark.browser
 
@@ -77,11 +81,60 @@ def test_math_fonts_load_from_the_book_itself(visit, built_book):
         assert any(status == "loaded" for _, status in fonts["faces"]), path
         assert fonts["files"], f"{path}: no font file fetched"
         for url, status in fonts["files"]:
-            assert re.match(r"^/_static/mathjax-\d[^/]*/woff-v2/MathJax_[\w-]+\.woff$", url), url
+            assert re.match(r"^/_static/mathjax-\d[^/]*/fonts-[0-9a-f]{10}/MathJax_[\w-]+\.woff2$",
+                            url), url
             assert status == 200, f"{path}: {url} answered {status}"
         record.assert_clean()  # no request left 127.0.0.1, no 404 in the console
         pages_checked += 1
     assert pages_checked >= 3
+
+
+def math_screenshot(browser, book_url: str, path: str, original_fonts: bool) -> tuple:
+    """The page's article as pixels (its scripts blocked, so nothing moves but
+    the fonts), drawn with the book's math fonts or, instead, MathJax's own;
+    and how many of MathJax's fonts were served."""
+    from PIL import Image
+
+    served = []
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+
+    def route(request_route):
+        url = request_route.request.url
+        font = re.search(r"/fonts-[0-9a-f]+/(MathJax_[\w-]+)\.woff2$", url)
+        if url.endswith(".js"):
+            request_route.abort()
+        elif original_fonts and font:
+            served.append(font[1])
+            request_route.fulfill(path=str(MATHJAX_FONTS / f"{font[1]}.woff"),
+                                  content_type="font/woff")
+        else:
+            request_route.continue_()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.goto(f"{book_url}/{path}", wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => null)")
+    png = page.locator("article").screenshot(animations="disabled")
+    context.close()
+    return Image.open(io.BytesIO(png)).convert("RGB"), served
+
+
+def test_the_books_math_fonts_draw_every_formula_as_mathjaxs_own_fonts_do(
+        browser, book_url, built_book):
+    # The fonts are cut down to the characters the formulas draw; a character
+    # missing from them would be drawn in a fallback font, a different picture.
+    from PIL import ImageChops
+
+    pages = [path for path in html_pages(built_book)
+             if "<mjx-container" in (built_book / path).read_text()]
+    assert len(pages) >= 3
+    for path in pages:
+        ours, _ = math_screenshot(browser, book_url, path, original_fonts=False)
+        theirs, served = math_screenshot(browser, book_url, path, original_fonts=True)
+        assert served, f"{path}: no MathJax font was asked for"
+        assert ours.size == theirs.size, path
+        difference = ImageChops.difference(ours, theirs).getbbox()
+        assert difference is None, f"{path}: math drawn differently within {difference}"
 
 
 def test_bokehjs_is_served_only_to_pages_with_figures(built_book):

@@ -17,8 +17,9 @@ reflows after the first paint, and no script runs to draw the math.
   ``<style>`` with only the characters it uses; math is sized to the text
   around it (one x-height of the page's font), as MathJax in the browser
   sizes it. A build that rewrote no page starts no Node at all.
-* MathJax's web fonts (``woff-v2``) are copied into
-  ``_static/mathjax-<version>/``: a versioned folder a host may cache for good.
+* MathJax's web fonts are cut down to the characters the book's formulas
+  draw and written to ``_static/mathjax-<version>/fonts-<hash>/``, a folder a
+  host may cache for good (:mod:`mlmath.book.math_fonts`).
 * A TeX error fails the build: a warning (``-W`` turns it into an error) names
   the page, the line and the formula, and the formula is left as TeX, never
   shipped as MathJax's red error box. The next build tries it again.
@@ -49,7 +50,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.errors import ConfigError, ExtensionError
 from sphinx.util import logging
-from sphinx.util.osutil import copyfile
+
+from mlmath.book.math_fonts import subset_book_fonts
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +59,7 @@ RENDERER = "mlmath"
 SCRIPT = "typeset-math.js"
 #: MathJax's CommonHTML fonts, inside mathjax-full.
 FONTS = Path("es5", "output", "chtml", "fonts", "woff-v2")
-STATIC = "mathjax"  # + "-<version>/woff-v2"
+STATIC = "mathjax"  # + "-<version>/fonts-<hash>"
 MATH_CLASS = r'class="[^"]*\bmath notranslate nohighlight\b[^"]*"'
 STYLE_MARK = "data-mlmath-math"
 
@@ -156,7 +158,7 @@ def _configure(app: Sphinx, config) -> None:
         config.html_math_renderer = RENDERER
     book = resources.files("mlmath.book")
     digest = hashlib.sha256()
-    for name in (SCRIPT, "math.py"):
+    for name in (SCRIPT, "math.py", "math_fonts.py"):
         digest.update(book.joinpath(name).read_bytes())
     digest.update(str(_mathjax_version(_mathjax_full(app))).encode())
     config.mlmath_math_fingerprint = digest.hexdigest()[:16]
@@ -168,7 +170,7 @@ def _active(app: Sphinx) -> bool:
 
 
 def _prepare(app: Sphinx) -> None:
-    """Check that Node and mathjax-full are there; copy MathJax's fonts."""
+    """Check that Node and mathjax-full are there."""
     app.builder.mlmath_math = None
     if not _active(app):
         return
@@ -184,10 +186,6 @@ def _prepare(app: Sphinx) -> None:
         raise ConfigError(
             f"MathJax 3 (mathjax-full) is missing from {root}: run `npm ci` in the book's "
             "root (`make book` does), so that the math can be typeset.")
-    target = Path(app.outdir, "_static", f"{STATIC}-{version}", FONTS.name)
-    target.mkdir(parents=True, exist_ok=True)
-    for font in sorted((root / FONTS).iterdir()):
-        copyfile(str(font), str(target / font.name))
     app.builder.mlmath_math = _State(node, root, version)
 
 
@@ -233,25 +231,38 @@ def _location(app: Sphinx, state: _State, pagename: str, tex: str, path: Path):
 
 def _typeset_pages(app: Sphinx, exception) -> None:
     """Typeset the math of every page that holds TeX (the pages this build
-    wrote, and any a failed build left), all in one Node process."""
+    wrote, and any a failed build left), all in one Node process; then give
+    the book's pages fonts cut down to the characters they draw."""
     state = getattr(app.builder, "mlmath_math", None)
     if exception is not None or state is None:
         return
-    started = time.perf_counter()
     outdir = Path(app.outdir)
     static = f"_static/{STATIC}-{state.version}/{FONTS.name}"
     work = []  # (path, page, formulas, unique (tex, display) in order)
-    for path in sorted(outdir.rglob("*.html")):
-        relative = path.relative_to(outdir)
-        if any(part.startswith("_") for part in relative.parts[:-1]):
-            continue
+    pages = [path for path in sorted(outdir.rglob("*.html"))
+             if not any(part.startswith("_") for part in path.relative_to(outdir).parts[:-1])]
+    for path in pages:
         page = path.read_text(encoding="utf-8")
         formulas = find_formulas(page, app.config)
         if formulas:
             unique = list(dict.fromkeys((f.tex, f.display) for f in formulas))
             work.append((path, page, formulas, unique))
-    if not work:
-        return
+    if work:
+        _typeset(app, state, outdir, static, work)
+    fonts = subset_book_fonts(pages, state.mathjax / FONTS,
+                              outdir / "_static" / f"{STATIC}-{state.version}",
+                              state.version, typeset_any=bool(work))
+    if fonts is not None and fonts["fonts"]:
+        before = sum(size for size, _ in fonts["fonts"].values())
+        after = sum(size for _, size in fonts["fonts"].values())
+        logger.info(f"[mlmath] math fonts: {len(fonts['fonts'])} cut down to the book's "
+                    f"characters, {before / 1024:.0f} KB -> {after / 1024:.0f} KB, "
+                    f"in _static/{STATIC}-{state.version}/{fonts['folder']}")
+
+
+def _typeset(app: Sphinx, state: _State, outdir: Path, static: str, work: list) -> None:
+    """Typeset ``work`` (see :func:`_typeset_pages`), fonts taken from ``static``."""
+    started = time.perf_counter()
     requests = [{
         "fontURL": posixpath.relpath(static, path.relative_to(outdir).parent.as_posix()),
         "formulas": [{"tex": tex, "display": display} for tex, display in unique],

@@ -184,6 +184,7 @@ def subset_font(font: Path, codepoints: set[int]) -> bytes | None:
     it has none of them."""
     options = font_subset.Options()
     options.flavor = "woff2"
+    options.drop_tables += ["FFTM"]  # FontForge's timestamps: fontTools can't subset them
     with TTFont(font) as whole:
         present = codepoints & set(whole.getBestCmap())
     if not present:
