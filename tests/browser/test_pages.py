@@ -89,10 +89,14 @@ def test_math_fonts_load_from_the_book_itself(visit, built_book):
     assert pages_checked >= 3
 
 
+MATH_ONLY = """article * { visibility: hidden !important; }
+article mjx-container, article mjx-container * { visibility: visible !important; }"""
+
+
 def math_screenshot(browser, book_url: str, path: str, original_fonts: bool) -> tuple:
-    """The page's article as pixels (its scripts blocked, so nothing moves but
-    the fonts), drawn with the book's math fonts or, instead, MathJax's own;
-    and how many of MathJax's fonts were served."""
+    """The page's math as pixels, everything else hidden in place (scripts
+    blocked, so nothing moves but the fonts), drawn with the book's math fonts
+    or, instead, MathJax's own; and which of MathJax's fonts were served."""
     from PIL import Image
 
     served = []
@@ -113,6 +117,9 @@ def math_screenshot(browser, book_url: str, path: str, original_fonts: bool) -> 
     context.route("**/*", route)
     page = context.new_page()
     page.goto(f"{book_url}/{path}", wait_until="load")
+    # Only the math is compared: code blocks, say, may show a scrollbar in one
+    # screenshot and not the next. ``visibility`` keeps the layout as it is.
+    page.add_style_tag(content=MATH_ONLY)
     page.evaluate("document.fonts.ready.then(() => null)")
     png = page.locator("article").screenshot(animations="disabled")
     context.close()
