@@ -7,10 +7,15 @@ Subpackages and modules, by area of mathematics:
 ``mlmath.data``
     small seeded data sets generated for the book (never downloaded).
 ``mlmath.figures``
-    one builder per interactive figure, each returning a
-    :class:`~mlmath.book.display.BookFigure` (Bokeh layout + static twin).
+    one module per interactive figure, each builder returning a
+    :class:`~mlmath.figures.kit.BookFigure` (the live figure and its static
+    twin), made with the figure kit :mod:`mlmath.figures.kit`.
 ``mlmath.book``
-    build glue: the display helper, the myst-nb renderer, the Sphinx extension.
+    build glue: the myst-nb renderer, the Sphinx extension, the PDF's and the
+    notebooks' additions. It uses the figures; nothing else uses it.
+
+Dependencies run one way: chapters → figures → algorithms and data; the
+build glue sits apart.
 
 Calculus, probability and the models of Part IV join as ``mlmath.calculus``,
 ``mlmath.probability`` and ``mlmath.models`` with the chapters that teach them.

@@ -1,12 +1,10 @@
-"""Build glue for the book: how figures are displayed, rendered and served.
+"""Build glue for the book: how figures are rendered and served, and the PDF.
 
-``display``
-    :class:`BookFigure`, the object a chapter cell returns to show a figure.
 ``render``
     the myst-nb renderer that carries figures' alt text into HTML and PDF.
 ``extension``
     the Sphinx extension: offline BokehJS, and re-execution of the
-    chapters when this package's source changes.
+    chapters when the code they run changes.
 ``math``
     the math typeset at build time by MathJax 3 in Node: pages load no MathJax.
 ``styles``
@@ -15,8 +13,10 @@
 ``kernel``
     the IPython extension the build's kernels load: plain matplotlib figures
     as a sharp PNG and a vector PDF.
+``notebooks``, ``pdf``, ``latexlog``, ``streams``
+    the chapters as downloadable notebooks; the PDF's additions and checks;
+    a cell's printed text as one block.
+
+This package may import :mod:`mlmath.figures` (figures are what it renders);
+nothing outside it imports it, except the kernels, which load ``kernel``.
 """
-
-from mlmath.book.display import BookFigure
-
-__all__ = ["BookFigure"]

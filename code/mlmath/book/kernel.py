@@ -11,7 +11,7 @@ every matplotlib figure is kept as
     format, without a fixed height): sharp on high-density screens, for the
     HTML page;
 ``application/pdf``
-    vector, made by :func:`mlmath.book.display.pdf_bytes` like the static twins
+    vector, made by :func:`mlmath.figures.kit.pdf_bytes` like the static twins
     of the interactive figures: the PDF book prefers it.
 
 Readers' own kernels (JupyterLab, Colab) do not load it: they get IPython's
@@ -39,7 +39,7 @@ def _png(figure):
 
 
 def _pdf(figure) -> str | None:
-    from mlmath.book.display import pdf_bytes
+    from mlmath.figures.kit.display import pdf_bytes
 
     if not figure.axes:  # as IPython does: an empty figure shows nothing
         return None

@@ -1,23 +1,13 @@
-"""Interactive figures, one builder per figure, grouped by part of the book.
+"""Interactive figures, one module per figure, grouped by part of the book.
 
-Every builder returns a :class:`~mlmath.book.display.BookFigure`; ending a
-notebook cell with it shows the interactive figure in HTML and Jupyter and its
-static twin in the PDF.
+Every builder ``fig_<name>`` returns a :class:`~mlmath.figures.kit.BookFigure`;
+ending a notebook cell with it shows the interactive figure in HTML and
+Jupyter and its static twin in the PDF. :mod:`mlmath.figures.kit` is what
+they are made of. Figures use the algorithms (``mlmath.linalg``, ...) and
+never the book's build glue (``mlmath.book``).
 """
 
-from mlmath.figures.linalg import (
-    fig_data_matrix,
-    fig_dot_product,
-    fig_linear_transformation,
-    fig_low_rank_image,
-    fig_matrix_multiplication,
-    fig_pca_explorer,
-    fig_ridge_lasso,
-    fig_vector_addition,
-)
+from mlmath.figures.linalg import *  # noqa: F403 (each part lists its builders)
+from mlmath.figures.linalg import __all__ as _linalg
 
-__all__ = [
-    "fig_vector_addition", "fig_data_matrix", "fig_matrix_multiplication",
-    "fig_dot_product", "fig_linear_transformation", "fig_pca_explorer",
-    "fig_ridge_lasso", "fig_low_rank_image",
-]
+__all__ = [*_linalg]

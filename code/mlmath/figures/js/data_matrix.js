@@ -1,13 +1,13 @@
-// A data table as a matrix (mlmath.figures.linalg.matrices.fig_data_matrix).
+// A data table as a matrix (mlmath.figures.linalg.data_matrix).
 // Args: row_slider, column_slider (Slider); toggle (Toggle); cells, headers, points
-// (ColumnDataSource); readout (Div); texts (the entries as written); names (column names);
-// toggle_labels (for A shown, for Aᵀ shown); fills, colors (objects).
-// Mirrors _table_rows(), _point_rows() and _data_readout() in Python.
+// (ColumnDataSource); readout (Div); texts (the entries as the table writes them);
+// names (column names); toggle_labels (for A shown, for Aᵀ shown); fills, colors (palette
+// colours). Mirrors _table(), _points() and _readout() in Python;
+// tests/figures/test_data_matrix.py compares the two.
 const i = row_slider.value, j = column_slider.value, transposed = toggle.active
 const m = texts.length, n = texts[0].length
-const SUB = '₀₁₂₃₄₅₆₇₈₉'
-const sub = (...indices) => indices.join('').replace(/\d/g, (d) => SUB[d])
 
+// Cell (r, c) of the matrix on screen sits at x = c + 0.5, y = -(r + 0.5).
 const cell = {x: [], y: [], text: [], fill: [], line_color: [], line_width: []}
 for (let r = 0; r < m; r++) for (let c = 0; c < n; c++) {
   const chosen = r + 1 === i && c + 1 === j
@@ -18,21 +18,19 @@ for (let r = 0; r < m; r++) for (let c = 0; c < n; c++) {
   cell.line_color.push(chosen ? colors.green : colors.grey); cell.line_width.push(chosen ? 3 : 1)
 }
 
+// Headers above the columns, then left of the rows: houses or features, A or Aᵀ.
 const houses = texts.map((_, r) => String(r + 1))
 const across = transposed ? houses : names, down = transposed ? names : houses
 const head = {x: [], y: [], text: [], align: [], color: []}
-across.forEach((text, c) => {
-  const chosen = c + 1 === (transposed ? i : j)
-  head.x.push(c + 0.5); head.y.push(0.4); head.text.push(text); head.align.push('center')
-  head.color.push(chosen ? (transposed ? colors.blue : colors.vermillion) : colors.text)
-})
-down.forEach((text, r) => {
-  const chosen = r + 1 === (transposed ? j : i)
-  head.x.push(-0.15); head.y.push(-(r + 0.5)); head.text.push(text); head.align.push('right')
-  head.color.push(chosen ? (transposed ? colors.vermillion : colors.blue) : colors.text)
-})
-head.x.push(-0.15); head.y.push(0.4); head.text.push(transposed ? 'house →' : 'house ↓')
-head.align.push('right'); head.color.push(colors.grey)
+const header = (x, y, text, align, color) => {
+  head.x.push(x); head.y.push(y); head.text.push(text); head.align.push(align)
+  head.color.push(color)
+}
+across.forEach((text, c) => header(c + 0.5, 0.4, text, 'center',
+  c + 1 === (transposed ? i : j) ? (transposed ? colors.blue : colors.vermillion) : colors.ink))
+down.forEach((text, r) => header(-0.15, -(r + 0.5), text, 'right',
+  r + 1 === (transposed ? j : i) ? (transposed ? colors.vermillion : colors.blue) : colors.ink))
+header(-0.15, 0.4, transposed ? 'house →' : 'house ↓', 'right', colors.grey)
 
 cells.data = cell
 headers.data = head

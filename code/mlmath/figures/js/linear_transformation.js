@@ -1,13 +1,14 @@
-// Linear transformation (mlmath.figures.linalg.eigen.fig_linear_transformation).
+// The linear transformation (mlmath.figures.linalg.linear_transformation).
 // Args: ring, image, lines, arrows, note (ColumnDataSource), readout (Div),
-// a11, a12, a21, a22 (Slider), limit, label_at, tolerance (numbers),
-// heads ([ring head, eigen head, no head below]), styles ([colour, dash, subscript]).
-// Repeats mlmath.linalg.eigen_2x2 (the characteristic polynomial) and
-// linear_transformation_rows()/_readout() in Python, operation for operation;
-// the browser tests compare the two.
+// a11, a12, a21, a22 (Slider), limit, label_at, note_at, tolerance (numbers),
+// heads ([ring head, eigen head, no head below]), styles ([colour, dash] of each line).
+// Mirrors mlmath.linalg.eigen_2x2 (the characteristic polynomial) and
+// linalg.transform_points, then sources() and readout_text() in Python, operation for
+// operation; tests/figures/test_linear_transformation.py compares the two.
 const a = a11.value, b = a12.value, c = a21.value, d = a22.value
 
 // -- eigen_2x2: trace, determinant, discriminant, and the case they decide -----
+// (Python first divides A by a power of two; that is exact, so the bits are the same.)
 const trace = a + d
 const det = a * d - b * c
 const disc = (a - d) * (a - d) + 4 * b * c
@@ -48,13 +49,15 @@ if (largestEntry === 0) {
 }
 
 // -- what the plot draws ----------------------------------------------------------
-const apply = (xs, ys) => [xs.map((x, i) => a * x + b * ys[i]), xs.map((x, i) => c * x + d * ys[i])]
+// transform_points: row r of X Aᵀ, its sums in order (0 + x a₁₁ + y a₁₂ = x a₁₁ + y a₁₂).
+const apply = (xs, ys) => [xs.map((x, i) => x * a + ys[i] * b),
+  xs.map((x, i) => x * c + ys[i] * d)]
 const [rx, ry] = apply(ring.data.vx, ring.data.vy)
 const [ix, iy] = apply(image.data.cx, image.data.cy)
 const head = (x, y, size) => Math.abs(x) + Math.abs(y) >= heads[2] ? size : 0
 
 const label = (i) => kind === 'repeated' ? `λ = ${fixed(values[i], 2)} (twice)`
-  : `λ${styles[i][2]} = ${fixed(values[i], 2)}`
+  : `λ${sub(i + 1)} = ${fixed(values[i], 2)}`
 const reach = limit * Math.sqrt(2)
 const L = {x0: [], y0: [], x1: [], y1: [], color: [], dash: []}
 const R = {vx: [], vy: [], x1: [], y1: [], head: [], color: [], label: [], label_x: [], label_y: []}
@@ -68,15 +71,16 @@ vectors.forEach(([vx, vy], i) => {
   R.color.push(styles[i][0]); R.label.push(label(i))
   R.label_x.push(along * vx); R.label_y.push(along * vy)
 })
-const noteText = kind === 'complex' ? 'Complex eigenvalues: no real vector keeps its direction'
-  : everyVector ? `A = ${fixed(values[0], 2)} I: every vector is an eigenvector` : ''
+// On two lines, which fit a phone's plot.
+const noteText = kind === 'complex' ? 'Complex eigenvalues:\nno real vector keeps its direction'
+  : everyVector ? `A = ${fixed(values[0], 2)} I:\nevery vector is an eigenvector` : ''
 
 ring.data = {vx: ring.data.vx, vy: ring.data.vy, x1: rx, y1: ry,
   head: rx.map((x, i) => head(x, ry[i], heads[0]))}
 image.data = {cx: image.data.cx, cy: image.data.cy, x: ix, y: iy}
 lines.data = L
 arrows.data = R
-note.data = noteText ? {x: [0], y: [-0.86 * limit], text: [noteText]} : {x: [], y: [], text: []}
+note.data = noteText ? {x: [0], y: [note_at * limit], text: [noteText]} : {x: [], y: [], text: []}
 
 // -- the readout ---------------------------------------------------------------
 const invariants = `tr A = ${fixed(trace, 2)}, det A = ${fixed(det, 2)}`

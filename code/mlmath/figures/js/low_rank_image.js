@@ -1,17 +1,18 @@
-// Low-rank image (mlmath.figures.linalg.svd.fig_low_rank_image).
+// Low-rank image (mlmath.figures.linalg.low_rank_image).
 // Args: rank (Slider), rebuilt, kept, dropped (ColumnDataSource), readout (Div),
 // sigma (singular values), m, n (image shape), u_codes, v_codes (int16 arrays, m x R
 // and n x R, row-major), u_scales, v_scales (one per singular vector).
-// Mirrors decode_low_rank(), to_grey_levels() and low_rank_image_readout() in Python;
-// tests/browser/test_norms_svd.py compares the two.
+// Mirrors decode_low_rank(), to_grey_levels() and readout_text() of the module, and
+// mlmath.linalg.energy_kept and low_rank_error; tests/figures/test_low_rank_image.py
+// compares the two.
 const r = rank.value
 const R = sigma.length
 
 // A_r = sum over k < r of sigma_k u_k v_k^T, with u_k = u_codes[:, k] * u_scales[k], etc.
 const c = new Float64Array(r)
 for (let k = 0; k < r; k++) c[k] = sigma[k] * u_scales[k] * v_scales[k]
-const Pixels = rebuilt.data.image[0].constructor  // Bokeh's Uint8NDArray, as sent from Python
-const pixels = new Pixels(m * n, [m, n])
+// The picture travels flat, as whole grey levels (the figure's transform reshapes it).
+const pixels = new Uint8Array(m * n)
 const w = new Float64Array(r)
 for (let i = 0; i < m; i++) {
   for (let k = 0; k < r; k++) w[k] = c[k] * u_codes[i * R + k]
@@ -24,6 +25,7 @@ for (let i = 0; i < m; i++) {
   }
 }
 
+// energy_kept and low_rank_error, from the squares of sigma / sigma_1.
 const kept_k = [], kept_s = [], dropped_k = [], dropped_s = []
 let total = 0, head = 0
 for (let k = 0; k < R; k++) {

@@ -1,17 +1,16 @@
-// Matrix multiplication explorer (mlmath.figures.linalg.matrices.fig_matrix_multiplication).
+// Matrix multiplication explorer (mlmath.figures.linalg.matrix_multiplication).
 // Args: a_entries, b_entries (3x3 lists of Spinner); a_rows, a_columns, b_rows, b_columns,
-// cell_row, cell_column (Select); cells, labels, shapes, corners (ColumnDataSource);
-// readout (Div); maps_title (Title); maps_x, maps_y (Range1d); gap, low, high (numbers);
-// styles (MAP_STYLES: name, colour, dash, width per shape); fills, colors (objects).
-// Mirrors _scheme_rows(), _map_rows(), _maps_title() and _readout() in Python; the browser
-// tests compare the two.
+// cell_row, cell_column (Select); cells, labels, shapes, corners, frame (ColumnDataSource);
+// readout (Div); maps_title (Title); gap, low, high, long_text (numbers); fonts (short,
+// long); styles (MAP_STYLES: name, colour, dash, width per shape); fills, colors (palette
+// colours). Mirrors _state(), _scheme(), _maps(), _maps_title() and _readout() in Python;
+// tests/figures/test_matrix_multiplication.py compares the two.
 const m = Number(a_rows.value), n = Number(a_columns.value)
 const nb = Number(b_rows.value), p = Number(b_columns.value)
 const range = (count) => Array.from({length: count}, (_, index) => index)
-const SUB = '₀₁₂₃₄₅₆₇₈₉'
-const sub = (...indices) => indices.join('').replace(/\d/g, (d) => SUB[d])
+const fmt = (x) => fixed(x, 2, true)
 
-// Show the spinners inside the chosen shapes; read their values.
+// Show the spinners inside the chosen shapes; read their values (null: emptied).
 const read = (entries, rows, columns) => {
   for (const r of range(3)) for (const c of range(3)) {
     const visible = r < rows && c < columns
@@ -31,33 +30,25 @@ const clamp = (menu, count) => {
 }
 const ci = clamp(cell_row, m), cj = clamp(cell_column, p)
 
-// Numbers as format_number() writes them: two decimals, ties away from zero (toFixed),
-// trailing zeros dropped, a true minus sign.
-const fmt = (x) => fixed(x, 2, true)
-const paren = (text) => text.startsWith('−') ? `(${text})` : text
-const span = (text, color) => `<span style="color:${color}">${text}</span>`
-
 const empty = []
 for (const [letter, M] of [['a', A], ['b', B]])
   M.forEach((r, i) => r.forEach((v, k) => { if (v === null) empty.push(letter + sub(i + 1, k + 1)) }))
-const defined = n === nb && empty.length === 0
+const fits = n === nb, defined = fits && empty.length === 0
 
 // C = AB, summed in the order matrix_multiply() uses: term k = 1, 2, ... in turn.
-let C = null
-if (defined) {
-  C = range(m).map((i) => range(p).map((j) => {
-    let sum = 0
-    for (const k of range(n)) sum += A[i][k] * B[k][j]
-    return sum
-  }))
-}
+const C = !defined ? null : range(m).map((i) => range(p).map((j) => {
+  let sum = 0
+  for (const k of range(n)) sum += A[i][k] * B[k][j]
+  return sum
+}))
 
 // The row-meets-column scheme: A left of C, B above C.
-const cell = {x: [], y: [], value: [], text: [], fill: [], line_color: [], line_width: [],
-              matrix: [], row: [], column: []}
+const cell = {x: [], y: [], value: [], text: [], font_size: [], fill: [], line_color: [],
+              line_width: [], matrix: [], row: [], column: []}
 const add = (x, y, value, fill, matrix, r, c, chosen) => {
-  cell.x.push(x); cell.y.push(y); cell.value.push(value)
-  cell.text.push(value === null ? '?' : fmt(value))
+  const text = value === null ? '?' : fmt(value)
+  cell.x.push(x); cell.y.push(y); cell.value.push(value); cell.text.push(text)
+  cell.font_size.push(text.length >= long_text ? fonts[1] : fonts[0])
   cell.fill.push(fill); cell.line_color.push(chosen ? colors.green : colors.grey)
   cell.line_width.push(chosen ? 3 : 1); cell.matrix.push(matrix); cell.row.push(r)
   cell.column.push(c)
@@ -73,7 +64,7 @@ if (defined) for (const i of range(m)) for (const j of range(p)) {
   add(j + 0.5, -(i + 0.5), C[i][j], chosen ? fills.entry : fills.plain, 'C', i + 1, j + 1,
       chosen)
 }
-const fits = n === nb
+cells.data = cell
 labels.data = {
   x: [-gap - n / 2, -0.15, p / 2],
   y: [gap / 2, gap + nb / 2, -m - 0.35],
@@ -82,7 +73,6 @@ labels.data = {
   align: ['center', 'right', 'center'],
   color: [colors.blue, colors.vermillion, defined ? colors.green : colors.vermillion],
 }
-cells.data = cell
 
 // The unit square and its images under the top-left 2x2 corners of B, A and AB.
 const square = [[0, 0], [1, 0], [1, 1], [0, 1]]
@@ -105,13 +95,13 @@ for (const [name, color, dash, width] of styles) {
 shapes.data = shape
 corners.data = corner
 
+// The view: a square from -limit to limit (the plot's ranges follow these corners).
 const largest = Math.max(...shape.xs.flat().map(Math.abs), ...shape.ys.flat().map(Math.abs))
 const limit = Math.max(2, Math.ceil(1.15 * largest * 2) / 2)
-for (const axis of [maps_x, maps_y])
-  if (axis.start !== -limit || axis.end !== limit) axis.setv({start: -limit, end: limit})
-maps_title.text = !defined ? 'Unit square under B and A (AB undefined)'
+frame.data = {x: [-limit, limit, limit, -limit], y: [-limit, -limit, limit, limit]}
+maps_title.text = !defined ? 'Unit square under B, A (no AB)'
   : m === 2 && n === 2 && p === 2 ? 'Unit square under B, A and AB'
-  : 'Unit square under the 2×2 corners of B, A, AB'
+  : 'Unit square under 2×2 corners'
 
 // The readout: C, then the chosen entry as a sum of products; or why there is no C.
 if (empty.length > 0) {
@@ -124,8 +114,8 @@ if (empty.length > 0) {
 } else {
   const rows = C.map((r) => `(${r.map(fmt).join(', ')})`).join(', ')
   const symbols = range(n).map((k) => `a${sub(ci, k + 1)}b${sub(k + 1, cj)}`).join(' + ')
-  const numbers = range(n).map((k) => span(paren(fmt(A[ci - 1][k])), colors.blue) +
-    ' × ' + span(paren(fmt(B[k][cj - 1])), colors.vermillion)).join(' + ')
+  const numbers = range(n).map((k) => tint(paren(fmt(A[ci - 1][k])), 'blue') + ' × ' +
+    tint(paren(fmt(B[k][cj - 1])), 'vermillion')).join(' + ')
   readout.text = `<b>C = AB</b> is ${m}×${p}, with rows ${rows}.<br>` +
     `<b>c${sub(ci, cj)}</b> = row ${ci} of A times column ${cj} of B = ${symbols} = ` +
     `${numbers} = <b>${fmt(C[ci - 1][cj - 1])}</b>`

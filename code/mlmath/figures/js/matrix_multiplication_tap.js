@@ -1,5 +1,6 @@
-// A click on an entry of C picks it (mlmath.figures.linalg.matrices.fig_matrix_multiplication).
-// Args: cells (ColumnDataSource of the scheme), cell_row, cell_column (Select).
+// A click on an entry of C picks it (mlmath.figures.linalg.matrix_multiplication).
+// Args: cells (ColumnDataSource of the scheme), cell_row, cell_column (Select). Setting the
+// menus runs matrix_multiplication.js, which redraws the scheme and the readout.
 const tapped = cells.selected.indices
 if (tapped.length > 0) {
   const index = tapped[0]

@@ -1,10 +1,11 @@
-// PCA explorer (mlmath.figures.linalg.pca.fig_pca_explorer).
+// PCA explorer (mlmath.figures.linalg.pca_explorer).
 // Args: points, axes, pc1_line (ColumnDataSource), readout (Div), spread1, spread2,
-// correlation, angle (Slider), limit, eps, line_share, tolerance (numbers),
-// styles ([colour, label] per axis).
-// Repeats mlmath.data.shape_cloud, mlmath.linalg.fit_pca (covariance, then the one
-// Jacobi rotation that diagonalises a 2x2 symmetric matrix) and
-// pca_explorer_rows()/_readout() in Python; the browser tests compare the two.
+// correlation, angle (Slider), limit, eps, line_share, tie, tolerance, label_gap
+// (numbers), styles ([colour, label] per axis).
+// Mirrors mlmath.data.shape_cloud, mlmath.linalg.fit_pca (covariance, then the one
+// Jacobi rotation that diagonalises a 2x2 symmetric matrix), and sources(),
+// _signed(), _line_angle(), population_variance_ratio() and readout_text() of the
+// module; tests/figures/test_pca_explorer.py compares the two.
 const s1 = spread1.value, s2 = spread2.value, rho = correlation.value
 const theta = angle.value * Math.PI / 180
 const z1 = points.data.z1, z2 = points.data.z2, n = z1.length
@@ -41,7 +42,8 @@ if (!(cxy === 0 || Math.abs(cxy) <= eps * Math.sqrt(Math.abs(cxx * cyy)))) {
   vectors = [[c, -s], [s, c]]
 }
 if (values[1] > values[0]) { values = [values[1], values[0]]; vectors = [vectors[1], vectors[0]] }
-vectors = vectors.map(([vx, vy]) => (Math.abs(vx) >= Math.abs(vy) ? vx : vy) < 0
+// _signed: the larger component positive, the first on a tie (to within `tie`).
+vectors = vectors.map(([vx, vy]) => (Math.abs(vx) >= Math.abs(vy) - tie ? vx : vy) < 0
   ? [-vx + 0, -vy + 0] : [vx + 0, vy + 0])
 values = values.map((value) => Math.max(value, 0))
 const total = cxx + cyy  // the trace: the sum of the variances
@@ -62,7 +64,7 @@ values.forEach((value, i) => {
   A.x0.push(mx - half * vx); A.y0.push(my - half * vy)
   A.x1.push(mx + half * vx); A.y1.push(my + half * vy)
   A.color.push(styles[i][0]); A.label.push(styles[i][1])
-  A.label_x.push(mx + (half + 0.6) * vx); A.label_y.push(my + (half + 0.6) * vy)
+  A.label_x.push(mx + (half + label_gap) * vx); A.label_y.push(my + (half + label_gap) * vy)
 })
 const reach = 2 * limit
 
@@ -72,9 +74,10 @@ pc1_line.data = {x0: [mx - reach * u1x], y0: [my - reach * u1y],
   x1: [mx + reach * u1x], y1: [my + reach * u1y]}
 
 // -- the readout ------------------------------------------------------------------
+// _line_angle: folded into (-90, 90], a line at 90° ± rounding at 90°.
 let degrees = Math.atan2(u1y, u1x) * 180 / Math.PI
-if (degrees > 90) degrees -= 180
-else if (degrees <= -90) degrees += 180
+if (degrees > 90 + tie) degrees -= 180
+else if (degrees <= -90 + tie) degrees += 180
 const [lam1, lam2] = values
 
 // population_variance_ratio: eigen_2x2 of the population covariance (symmetric,
@@ -82,8 +85,8 @@ const [lam1, lam2] = values
 const pa = s1 * s1, pb = rho * s1 * s2, pd = s2 * s2
 const ptrace = pa + pd
 const pdisc = (pa - pd) * (pa - pd) + 4 * pb * pb
-const tie = Math.abs(pdisc) <= tolerance * ((pa - pd) * (pa - pd) + 4 * Math.abs(pb * pb))
-const share = (tie ? ptrace / 2 : (ptrace + Math.sqrt(pdisc)) / 2) / ptrace
+const tied = Math.abs(pdisc) <= tolerance * ((pa - pd) * (pa - pd) + 4 * Math.abs(pb * pb))
+const share = (tied ? ptrace / 2 : (ptrace + Math.sqrt(pdisc)) / 2) / ptrace
 
 let text = `<b>PC1 explains ${fixed(100 * (lam1 / total), 1)} %</b> of the variance · ` +
   `λ₁ = ${fixed(lam1, 2)}, λ₂ = ${fixed(lam2, 2)} · PC1 along ` +
@@ -92,7 +95,7 @@ let text = `<b>PC1 explains ${fixed(100 * (lam1 / total), 1)} %</b> of the varia
   `${fixed(100 * share, 1)} %.`
 if (lam2 <= line_share * kept) {
   text += ' The points lie on one line: PC1 keeps all of their spread.'
-} else if (tie) {
+} else if (tied) {
   text += ' That population has no preferred direction, so the axes drawn here are ' +
     "set by the sample's random wobble."
 }

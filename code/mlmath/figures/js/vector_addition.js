@@ -1,7 +1,7 @@
-// Vector addition (mlmath.figures.linalg.vectors.fig_vector_addition).
+// Vector addition (mlmath.figures.linalg.vector_addition).
 // Args: solid, ghost (ColumnDataSource), readout (Div), a_x, a_y, b_x, b_y (Slider),
-// gap (number). Mirrors _label_positions() and vector_addition_readout() in Python;
-// the browser tests compare the two.
+// gap (number). Mirrors _label_positions() and readout_text() in Python;
+// tests/figures/test_vector_addition.py compares the two.
 const ax = a_x.value, ay = a_y.value, bx = b_x.value, by = b_y.value
 const sx = ax + bx + 0.0, sy = ay + by + 0.0
 
