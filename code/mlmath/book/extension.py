@@ -3,7 +3,7 @@
 Listed in ``_config.yml`` under ``sphinx: extra_extensions``. It does five jobs.
 
 **BokehJS, only where it is needed.** Figures are embedded as HTML without the
-library (see :mod:`mlmath.book.display`). Before any page is written, the bundles
+library (see :mod:`mlmath.figures.kit.display`). Before any page is written, the bundles
 are copied from the *installed* bokeh package into ``_static/bokeh/``, with
 the version in their names, so the JavaScript always matches the Python that
 made the figures. Pages whose body holds a figure get ``mlmath-figures.js``,
@@ -31,12 +31,16 @@ scripts and the 1.5 MB ``fontawesome.js`` it would load on every page, and
 of the hidden sidebar toggles in its header, which kept the visible ones from
 working (pydata-sphinx-theme issue #2451).
 
-**Re-execution when this package changes.** jupyter-cache keys a notebook on
-its code cells only, so editing ``mlmath`` would leave every chapter's outputs
-stale. The extension hashes the package's source files; when the hash differs
-from the one stored beside the cache, it clears the cache, and it tells
-Sphinx that every chapter importing ``mlmath`` whose doctree was made with
-another hash is out of date, so those chapters are read and executed again.
+**Re-execution when the code the chapters run changes.** jupyter-cache keys a
+notebook on its code cells only, so editing ``mlmath`` would leave every
+chapter's outputs stale. The extension hashes the package's sources in two
+parts: what the kernels run (algorithms, data, figures and their callbacks,
+the kernels' IPython extension) and the build glue (the rest of
+``mlmath.book``). When the first differs from the hash stored beside the
+cache, it clears the cache and tells Sphinx that every chapter importing
+``mlmath`` is out of date, so those chapters are executed again. When only
+the build glue changed, every page is read again from the cache, with no
+chapter executed.
 
 It also sets ``MLMATH_BOOK_BUILD`` in the environment, which the kernels that
 execute the chapters inherit: figures then leave BokehJS out of their HTML.
@@ -66,7 +70,9 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from mlmath.book.display import BOOK_BUILD_ENV, FIGURE_MARKER
+from mlmath.book.render import TWINS_ATTRIBUTE, TWINS_FOLDER
+from mlmath.figures.kit.bokehjs import BOOK_BUILD_ENV
+from mlmath.figures.kit.display import FIGURE_MARKER
 
 logger = logging.getLogger(__name__)
 
@@ -104,19 +110,44 @@ def _kernel_profile(app: Sphinx) -> None:
     os.environ["IPYTHONDIR"] = str(ipython_dir)
 
 
-# -- source hash and stale outputs ---------------------------------------------
-def package_source_hash() -> str:
-    """SHA-256 over the package's Python and JavaScript sources (paths + bytes)."""
+# -- source hashes and stale outputs -------------------------------------------
+#: What the kernels run besides the package's algorithms, data and figures: the
+#: IPython extension they load (and the package it sits in).
+KERNEL_SIDE_BOOK = {"book/__init__.py", "book/kernel.py"}
+
+
+def _package_root() -> Path:
     spec = find_spec(PACKAGE)
-    root = Path(next(iter(spec.submodule_search_locations)))
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _source_files(root: Path) -> list[Path]:
+    return [path for path in sorted(root.rglob("*"))
+            if path.suffix in {".py", ".js", ".css", ".html", ".sty"} and path.is_file()
+            and "__pycache__" not in path.parts]
+
+
+def _digest(root: Path, paths: list[Path]) -> str:
     digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        if path.suffix in {".py", ".js", ".css"} and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(root).as_posix().encode())
-            digest.update(b"\0")
-            digest.update(path.read_bytes())
-            digest.update(b"\0")
+    for path in paths:
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
     return digest.hexdigest()
+
+
+def source_hashes() -> tuple[str, str]:
+    """SHA-256 of the sources the chapters' kernels run (algorithms, data,
+    figures with their callbacks, the kernels' IPython extension), and of the
+    build glue (the rest of ``mlmath.book``), paths and bytes."""
+    root = _package_root()
+    kernel, build = [], []
+    for path in _source_files(root):
+        relative = path.relative_to(root).as_posix()
+        on_build_side = relative.startswith("book/") and relative not in KERNEL_SIDE_BOOK
+        (build if on_build_side else kernel).append(path)
+    return _digest(root, kernel), _digest(root, build)
 
 
 def _uses_package(env, docname: str) -> bool:
@@ -128,8 +159,12 @@ def _uses_package(env, docname: str) -> bool:
 
 
 def _clear_stale_cache(app: Sphinx) -> None:
-    """Empty the jupyter-cache when it was filled by another version of the package."""
-    app.env.mlmath_source_hash = current = package_source_hash()
+    """Empty the jupyter-cache when it was filled by other kernel-side sources.
+
+    A change to the build glue alone keeps the cache: the chapters are read
+    again from it (see :func:`_outdated_by_package`) but not executed."""
+    app.env.mlmath_source_hashes = hashes = source_hashes()
+    current = hashes[0]
     # myst-nb resolves its settings at builder-inited (this handler runs after it).
     nb_config = app.env.mystnb_config
     if nb_config.execution_mode != "cache":
@@ -142,21 +177,25 @@ def _clear_stale_cache(app: Sphinx) -> None:
     if cache_dir.exists():
         from jupyter_cache import get_cache
 
-        logger.info(f"[mlmath] package source changed: clearing {cache_dir}")
+        logger.info(f"[mlmath] code the chapters run changed: clearing {cache_dir}")
         get_cache(str(cache_dir)).clear_cache()
     cache_dir.mkdir(parents=True, exist_ok=True)
     stamp.write_text(current + "\n")
 
 
 def _outdated_by_package(app, env, added, changed, removed) -> list[str]:
-    """Chapters importing the package whose last read saw other package sources."""
-    current = env.mlmath_source_hash
+    """Chapters to read again: those importing the package whose last read saw
+    other kernel-side sources (executed again: the cache was cleared), and
+    every chapter last read with other build glue (from the cache)."""
+    kernel, build = env.mlmath_source_hashes
     seen = getattr(env, "mlmath_doc_hash", {})
-    stale = [
-        docname for docname in env.found_docs
-        if docname not in added and docname not in changed
-        and seen.get(docname) != current and _uses_package(env, docname)
-    ]
+    stale = []
+    for docname in env.found_docs:
+        if docname in added or docname in changed:
+            continue
+        last = seen.get(docname, (None, None))
+        if last[1] != build or (last[0] != kernel and _uses_package(env, docname)):
+            stale.append(docname)
     if stale:
         logger.info(f"[mlmath] package source changed: re-reading {len(stale)} chapter(s)")
     return stale
@@ -166,18 +205,33 @@ def _record_hash(app: Sphinx, doctree) -> None:
     env = app.env
     if not hasattr(env, "mlmath_doc_hash"):
         env.mlmath_doc_hash = {}
-    if _uses_package(env, env.docname):
-        env.mlmath_doc_hash[env.docname] = env.mlmath_source_hash
+    env.mlmath_doc_hash[env.docname] = env.mlmath_source_hashes
 
 
 def _purge_doc(app, env, docname: str) -> None:
     getattr(env, "mlmath_doc_hash", {}).pop(docname, None)
+    getattr(env, TWINS_ATTRIBUTE, {}).pop(docname, None)
+
+
+def _write_twins(app: Sphinx, exception) -> None:
+    """Write the figures' static twins (SVG, light and dark) that the pages show
+    until their figures are drawn (:mod:`mlmath.book.render`)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    folder = Path(app.outdir) / TWINS_FOLDER
+    for files in getattr(app.env, TWINS_ATTRIBUTE, {}).values():
+        for name, content in files.items():
+            path = folder / name
+            if not path.exists() or path.read_bytes() != content:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(content)
 
 
 def _merge_info(app, env, docnames, other) -> None:
-    env.mlmath_doc_hash = {**getattr(env, "mlmath_doc_hash", {}),
-                           **{d: h for d, h in getattr(other, "mlmath_doc_hash", {}).items()
-                              if d in docnames}}
+    for attribute in ("mlmath_doc_hash", TWINS_ATTRIBUTE):
+        setattr(env, attribute, {**getattr(env, attribute, {}),
+                                 **{d: v for d, v in getattr(other, attribute, {}).items()
+                                    if d in docnames}})
 
 
 # -- assets -------------------------------------------------------------------
@@ -196,8 +250,11 @@ def _add_bokehjs(app: Sphinx, pagename, templatename, context, doctree) -> None:
         wanted.update(match.group(1).split())
     bundles = [context["pathto"](f"_static/{_bokeh_file(bundle)}", 1)
                for bundle in BOKEH_BUNDLE_ORDER if bundle in wanted]
-    # Figures met while the page is read wait here (mlmath.book.display).
-    app.add_js_file(None, body="window.mlmathFigureQueue = []", priority=600)
+    # Figures met while the page is read wait here (mlmath.figures.kit.display);
+    # the flag tells the stylesheet that scripts run (their twins then wait
+    # over the figures' boxes instead of standing alone, mlmath.css).
+    app.add_js_file(None, body="window.mlmathFigureQueue = []; "
+                    "document.documentElement.dataset.mlmathScripts = ''", priority=600)
     app.add_js_file(FIGURES_SCRIPT, priority=601, defer="defer",
                     **{"data-bokehjs": " ".join(bundles)})
 
@@ -343,6 +400,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _copy_assets, priority=600)
     # Before sphinx-external-toc's handler, which writes index.html if missing.
     app.connect("build-finished", _write_redirect_page, priority=400)
+    app.connect("build-finished", _write_twins, priority=400)
     app.add_css_file("mlmath.css")
     app.setup_extension("mlmath.book.math")
     app.setup_extension("mlmath.book.styles")

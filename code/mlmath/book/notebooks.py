@@ -8,7 +8,7 @@ which needs the BokehJS the book serves: opened in JupyterLab (which prefers
 ``text/html`` to ``image/png``) they would be blank until re-run. The
 notebooks offered to readers therefore keep each figure's static twin (PNG,
 PDF and alt text) and drop that HTML; running the cell brings the interactive
-figure back, with BokehJS inline (:mod:`mlmath.book.display`). Two cells go
+figure back, with BokehJS inline (:mod:`mlmath.figures.kit.display`). Two cells go
 first: what the notebook is, and a set-up cell that installs ``mlmath`` from
 the book's repository when it is missing (in Colab, on a JupyterHub), at the
 commit the book was built from. Nothing is added to the chapters' sources, so
@@ -41,7 +41,7 @@ import nbformat
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from mlmath.book.display import FIGURE_MARKER
+from mlmath.figures.kit.display import FIGURE_MARKER
 
 logger = logging.getLogger(__name__)
 
@@ -88,7 +88,7 @@ def about_source(title: str) -> str:
 
 
 def is_figure_output(output) -> bool:
-    """A :class:`~mlmath.book.display.BookFigure` output: figure HTML plus a PNG twin."""
+    """A :class:`~mlmath.figures.kit.BookFigure` output: figure HTML plus a PNG twin."""
     data = output.get("data", {})
     return FIGURE_MARKER in data.get("text/html", "") and "image/png" in data
 
@@ -140,6 +140,8 @@ def reader_notebook(notebook, *, title: str, requirement: str | None):
             if output.get("output_type") in {"display_data", "execute_result"} \
                     and is_figure_output(output):
                 del output["data"]["text/html"]
+                # The web book's placeholder, of no use in a notebook.
+                output.get("metadata", {}).get("mlmath", {}).pop("twin_svg", None)
     about = nbformat.v4.new_markdown_cell(about_source(title))
     about["id"] = ABOUT_CELL_ID
     setup = nbformat.v4.new_code_cell(setup_source(requirement))

@@ -14,7 +14,7 @@ book, so no chapter runs twice. The book's Sphinx extension
   form is its plain-text repr, fails the build with the chapter and the cell;
 * completes the caption of every interactive figure's static twin with what
   the interactive version lets the reader change (its controls' labels, from
-  :mod:`mlmath.book.display`) and its address in the online book
+  :mod:`mlmath.figures.kit.display`) and its address in the online book
   (``html.baseurl`` in ``_config.yml``, or ``MLMATH_BASEURL``);
 * gives the introduction a chapter heading of its own and leaves unnumbered
   what the HTML leaves unnumbered (the Reference part, the glossary);
@@ -138,7 +138,7 @@ class CheckPrintableOutputs(SphinxPostTransform):
                 f"show {', '.join(web) or 'any of these'}"
                 + (" and would print only its plain-text repr" if chosen else "")
                 + f". Give the object a static representation ({', '.join(STATIC)}), "
-                "e.g. return a mlmath.book.BookFigure, whose static twin the PDF shows.",
+                "e.g. return a mlmath.figures.kit.BookFigure, whose static twin the PDF shows.",
                 location=bundle, type="mlmath", subtype="pdf_output",
             )
             bundle.parent.remove(bundle)

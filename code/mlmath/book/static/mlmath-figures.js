@@ -3,7 +3,7 @@
 // BokehJS bundles the page needs in data-bokehjs; nothing here is specific to
 // one figure.
 //
-// Loading. Each figure's embed script (mlmath.book.display) waits in
+// Loading. Each figure's embed script (mlmath.figures.kit.display) waits in
 // window.mlmathFigureQueue. When a figure comes within a screen of the
 // viewport, BokehJS is loaded (once, in parallel, run in order) and the
 // figure is drawn: the text and math of the page never wait for 1.6 MB of
@@ -13,8 +13,8 @@
 // screen reader falls into. Once a figure is drawn, and again whenever Bokeh
 // redraws part of it, this script
 // - names every slider handle after its slider's title (Bokeh's noUiSlider
-//   handle has role="slider", a value and arrow keys, but no name), and gives
-//   handle and track borders WCAG non-text contrast and a visible focus ring;
+//   handle has role="slider", a value and arrow keys, but no name; its size,
+//   contrast and focus ring come with the figure, mlmath.figures.kit.widgets);
 // - names any other form control without a label after its widget's title
 //   (a Spinner's arrow buttons too), and tells the pressed state of toggle
 //   and button-group buttons, which Bokeh shows by colour only;
@@ -23,6 +23,14 @@
 // - hides the plot canvases from assistive technology: what they show is the
 //   figure's text alternative, the description its wrapper points to, which
 //   is also the static twin's alt text in the PDF.
+//
+// Dark mode. Figures are built light (mlmath.figures.kit.palette). When the
+// theme is dark, every light palette colour of a figure is swapped for its
+// dark twin, from the table in the figure's data-mlmath-palette: in the
+// document's JSON before BokehJS draws it, and in the colours a callback
+// writes into a data source afterwards. When the reader switches the theme,
+// every drawn figure follows at once. Text in readouts and widgets follows by
+// itself, through CSS variables (mlmath.figures.kit.layout).
 (() => {
   "use strict"
 
@@ -55,31 +63,14 @@
     if (drawn.has(figure)) return
     drawn.add(figure)
     load_bokehjs().then(() => {
-      for (const [script, embed] of queue) if (figure.contains(script)) embed()
+      for (const [script, embed] of queue) {
+        if (figure.contains(script)) embed((json) => themed_json(json, figure))
+      }
       schedule(figure)
     }).catch((error) => console.error(error))
   }
 
   // -- accessibility ----------------------------------------------------------
-  // Slider borders with 3:1 contrast or more, and a focus ring. Made once, on
-  // first use; a browser without constructable stylesheets keeps Bokeh's look.
-  let slider_style = null
-  function slider_sheet() {
-    if (slider_style === null) {
-      try {
-        slider_style = new CSSStyleSheet()
-        slider_style.replaceSync(`
-          .noUi-target { border-color: #767676; }
-          .noUi-handle { border-color: #595959; }
-          .noUi-handle:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
-        `)
-      } catch {
-        slider_style = false
-      }
-    }
-    return slider_style
-  }
-
   // Every view below `view`, `view` included.
   function* views(view) {
     yield view
@@ -116,10 +107,6 @@
     if (!shadow) return
     const title = title_of(view.model)
     const handles = shadow.querySelectorAll(".noUi-handle")
-    const sheet = handles.length ? slider_sheet() : false
-    if (sheet && !shadow.adoptedStyleSheets.includes(sheet)) {
-      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet]
-    }
     handles.forEach((handle, index) => {
       if (title) set(handle, "aria-label", handles.length > 1 ? `${title}, ${HANDLE_PARTS[index] ?? index + 1}` : title)
     })
@@ -173,7 +160,12 @@
           {childList: true, subtree: true, attributes: true, attributeFilter: ["class"]})
       }
     }
+    if (!recoloured.has(figure)) {
+      recoloured.add(figure)
+      recolour(figure)
+    }
     set(figure, "data-mlmath-accessible", "")
+    set(figure, "data-mlmath-drawn", "")  // the twin in its place steps aside (mlmath.css)
     return true
   }
 
@@ -188,6 +180,78 @@
       if (!(ready && apply(figure)) && attempt < 1200) setTimeout(() => schedule(figure, attempt + 1), 50)
     })
   }
+
+  // -- dark mode ----------------------------------------------------------------
+  const is_dark = () => document.documentElement.dataset.theme === "dark"
+  const tables = new WeakMap()  // figure -> {dark: light -> dark, light: dark -> light}
+  function table_of(figure) {
+    if (!tables.has(figure)) {
+      const dark = JSON.parse(figure.dataset.mlmathPalette ?? "{}")
+      const light = Object.fromEntries(Object.entries(dark).map(([l, d]) => [d, l]))
+      tables.set(figure, {dark, light})
+    }
+    return tables.get(figure)[is_dark() ? "dark" : "light"]
+  }
+
+  // `value` with its colours looked up in `table`, or undefined if none is in it.
+  function swapped(value, table) {
+    if (typeof value === "string") return table[value.toLowerCase()]
+    if (value !== null && typeof value === "object" && typeof value.value === "string") {
+      const colour = table[value.value.toLowerCase()]
+      return colour === undefined ? undefined : {...value, value: colour}
+    }
+    return undefined
+  }
+
+  // The document's JSON, as embedded in the page, with its colours for the
+  // page's mode: the figure is drawn dark from the start, with no light flash.
+  function themed_json(json, figure) {
+    const table = table_of(figure)
+    return json.replace(/"#[0-9a-fA-F]{6}"/g, (quoted) => {
+      const colour = table[quoted.slice(1, -1).toLowerCase()]
+      return colour === undefined ? quoted : `"${colour}"`
+    })
+  }
+
+  function recolour_source(source, table) {
+    let changed = false
+    const data = {}
+    for (const [column, values] of Object.entries(source.data)) {
+      const strings = Array.isArray(values) && values.some((v) => typeof v === "string")
+      const mapped = strings ? values.map((v) => swapped(v, table) ?? v) : values
+      if (strings && mapped.some((v, i) => v !== values[i])) changed = true
+      data[column] = mapped
+    }
+    if (changed) source.data = data
+  }
+
+  const watched = new WeakSet()
+  function recolour(figure) {
+    const roots = figure_views(figure)
+    if (roots === null) return
+    const table = table_of(figure)
+    for (const model of roots[0].model.document.all_models) {
+      if (model.type === "ColumnDataSource") {
+        recolour_source(model, table)
+        if (!watched.has(model)) {  // a callback writes light colours: swap them again
+          watched.add(model)
+          model.connect(model.properties.data.change, () => recolour_source(model, table_of(figure)))
+        }
+        continue
+      }
+      const changes = {}
+      for (const [name, property] of Object.entries(model.properties)) {
+        if (!name.endsWith("color")) continue
+        const colour = swapped(property.get_value(), table)
+        if (colour !== undefined) changes[name] = colour
+      }
+      if (Object.keys(changes).length) model.setv(changes)
+    }
+  }
+
+  const recoloured = new Set()
+  new MutationObserver(() => recoloured.forEach(recolour))
+    .observe(document.documentElement, {attributes: true, attributeFilter: ["data-theme"]})
 
   // -- start ------------------------------------------------------------------
   function start() {
