@@ -198,6 +198,14 @@ def _outdated_by_package(app, env, added, changed, removed) -> list[str]:
             stale.append(docname)
     if stale:
         logger.info(f"[mlmath] package source changed: re-reading {len(stale)} chapter(s)")
+    if stale or added or changed:
+        # Sphinx 7.4 writes the search index's index entries (the glossary's
+        # terms) only for the pages it has just read (sphinx-doc/sphinx#12599):
+        # a page that has them is read again whenever another page is.
+        entries = env.domaindata.get("index", {}).get("entries", {})
+        stale += [docname for docname, found in entries.items()
+                  if found and docname in env.found_docs and docname not in stale
+                  and docname not in added and docname not in changed]
     return stale
 
 
@@ -384,8 +392,31 @@ def _add_static_path(app: Sphinx, config) -> None:
         config.html_favicon = str(book.joinpath("static", FAVICON))
 
 
+#: Extensions Jupyter Book loads that do not say whether Sphinx may read pages
+#: in parallel (so Sphinx would read, and execute, them one at a time), with why
+#: they may: they keep no state of their own across pages while pages are read.
+PARALLEL_READ_SAFE = {
+    # Replaces how section numbers are assigned, which Sphinx does in the main
+    # process once every page has been read.
+    "sphinx_multitoc_numbering",
+    # Per-document transforms, and settings stored on the environment at
+    # builder-inited, before any page is read (workers inherit them).
+    "sphinx_jupyterbook_latex",
+}
+
+
+def _declare_parallel_reading(app: Sphinx) -> None:
+    """Let Sphinx read (and so execute) chapters side by side (``make book``
+    runs :mod:`mlmath.book.parallel`)."""
+    for name in PARALLEL_READ_SAFE:
+        extension = app.extensions.get(name)
+        if extension is not None and extension.parallel_read_safe is None:
+            extension.parallel_read_safe = True
+
+
 def setup(app: Sphinx) -> dict:
     os.environ[BOOK_BUILD_ENV] = "1"
+    app.connect("builder-inited", _declare_parallel_reading)
     app.connect("config-inited", _add_static_path)
     app.connect("builder-inited", _kernel_profile)
     app.connect("builder-inited", _clear_stale_cache, priority=900)
