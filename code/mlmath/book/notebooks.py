@@ -226,6 +226,31 @@ def _point_launchers_at_notebooks(app: Sphinx, pagename, templatename, context,
         group["buttons"] = kept
 
 
+def _with_cached_outputs(app: Sphinx, notebook):
+    """``notebook`` with its outputs from the execution cache, if it has none.
+
+    myst-nb 1.4 writes ``jupyter_execute/<page>.ipynb`` from the notebook it
+    read, not from the one its cache client merged the outputs into: a page read
+    again from the cache (no chapter run) leaves that file without outputs."""
+    nb_config = app.env.mystnb_config
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    if nb_config.execution_mode != "cache" or not code or any(
+            cell.get("execution_count") for cell in code):
+        return notebook
+    from jupyter_cache import get_cache
+
+    from myst_nb.ext.glue import extract_glue_data_cell
+
+    try:
+        _, merged = get_cache(nb_config.execution_cache_path).merge_match_into_notebook(notebook)
+    except KeyError:  # not in the cache: as it was read
+        return notebook
+    for cell in merged.cells:  # what myst-nb does to a notebook it has just run:
+        if cell.cell_type == "code":  # glued values go to <page>.glue.json instead
+            extract_glue_data_cell(cell)
+    return merged
+
+
 def _write_notebooks(app: Sphinx, exception) -> None:
     """Write the readers' notebooks to ``_sources`` (downloads) and ``_build/notebooks``."""
     if exception is not None or app.builder.format != "html":
@@ -245,8 +270,8 @@ def _write_notebooks(app: Sphinx, exception) -> None:
             logger.warning(f"[mlmath] no executed notebook for {docname} at {source}")
             continue
         title = app.env.titles[docname].astext() if docname in app.env.titles else docname
-        notebook = reader_notebook(nbformat.read(source, as_version=4), title=title,
-                                   requirement=requirement)
+        notebook = reader_notebook(_with_cached_outputs(app, nbformat.read(source, as_version=4)),
+                                   title=title, requirement=requirement)
         text = nbformat.writes(notebook) + "\n"
         for path in (Path(app.outdir) / "_sources" / f"{docname}.ipynb",
                      target / f"{docname}.ipynb"):
