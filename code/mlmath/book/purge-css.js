@@ -11,6 +11,9 @@
  * A rule stays when every class, id, tag and attribute in its selector is a
  * word of the content (the built pages and every script they load, which is
  * where the theme's scripts name the classes they add: "show", "dark", ...).
+ * Bootstrap's tooltips and popovers are the exception: their placement classes
+ * are made up at run time (`bs-${NAME}-auto`), so no file spells them; their
+ * rules are kept whole.
  * Custom properties all stay (the theme reads them from JavaScript);
  * @font-face and @keyframes rules stay when a remaining rule uses them.
  */
@@ -26,6 +29,7 @@ new PurgeCSS().purge({
   fontFace: true,
   keyframes: true,
   variables: false,
+  safelist: {greedy: [/^bs-(tooltip|popover)-/]},
 }).then(([result]) => {
   process.stdout.write(JSON.stringify({css: result.css}));
 }).catch((error) => {
