@@ -5,7 +5,9 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-JB     := $(BIN)/jupyter-book
+# Jupyter Book's own command line, with Sphinx reading (and so executing)
+# chapters side by side on every core (mlmath.book.parallel).
+JB     := $(BIN)/python -m mlmath.book.parallel
 # -W: any warning fails the build; -n: so does a broken reference;
 # --keep-going: report every problem, not just the first.
 JB_FLAGS := -W -n --keep-going
@@ -16,7 +18,7 @@ TEX_PACKAGES := texlive-xetex texlive-fonts-recommended fonts-freefont-otf fonts
                 fonts-dejavu-core fonts-dejavu-extra latexmk
 PDF    := math-for-ml.pdf
 
-.PHONY: book pdf pdf-deps all notebooks lab test serve bench audit clean help
+.PHONY: book pdf pdf-deps all notebooks lab test test-fast preview serve bench audit clean help
 .DEFAULT_GOAL := help
 
 help:
@@ -26,6 +28,8 @@ help:
 	@echo "make notebooks  build the book, and every chapter as .ipynb into _build/notebooks"
 	@echo "make lab     JupyterLab on http://127.0.0.1:$(LAB_PORT), chapters open as notebooks"
 	@echo "make test    install what the tests need (Chromium included) and run every test"
+	@echo "make test-fast  the unit tier only: no book build, no browser (about a minute)"
+	@echo "make preview FIGURE=<module>  one figure on a phone, a tablet and a desktop, light and dark"
 	@echo "make serve   preview _build/html on http://127.0.0.1:$(PORT)"
 	@echo "make bench   print build times (HTML and PDF), page weights and figure timings"
 	@echo "make audit   Lighthouse scores, bytes and LCP/TBT/CLS of every page, served as a host would"
@@ -105,10 +109,30 @@ all:
 	$(MAKE) book
 	$(MAKE) pdf
 
+# Both cores (pytest-xdist). The book is built once, before any test; every
+# test reads that build. Times go to _build/ for `make bench` to project.
+PYTEST := $(BIN)/python -m pytest -n 2
+UNIT_TIER := -m "not book and not browser and not build"
+
 test: $(VENV)/.test-deps node_modules/.package-lock.json
 	scripts/ensure-apt-packages chromium poppler-utils
+	@mkdir -p _build && date +%s > _build/.test-start
 	$(MAKE) all
-	$(BIN)/python -m pytest
+	@date +%s > _build/.test-built
+	$(PYTEST) --junitxml=_build/test-report.xml
+	@date +%s > _build/.test-end
+
+# The unit tier: the package, the figures' Python side and their callbacks in
+# BokehJS (Node), the build glue's helpers. No book, no browser.
+test-fast: $(VENV)/.test-deps node_modules/.package-lock.json
+	$(PYTEST) $(UNIT_TIER)
+
+# One figure alone in Chromium at three widths, light and dark (screenshots
+# in _build/preview/): for writing a figure.
+preview: $(VENV)/.test-deps node_modules/.package-lock.json
+	@test -n "$(FIGURE)" || { echo "Say which: make preview FIGURE=vector_addition"; exit 1; }
+	scripts/ensure-apt-packages chromium
+	$(BIN)/python scripts/preview_figure.py $(FIGURE) $(if $(PART),--part $(PART))
 
 serve:
 	@test -f _build/html/index.html || { echo "No book yet: run 'make book' first."; exit 1; }
@@ -120,6 +144,7 @@ bench: $(VENV)/.test-deps node_modules/.package-lock.json
 	$(MAKE) book
 	$(BIN)/python benchmarks/run.py --pdf
 	$(BIN)/python benchmarks/notebooks.py
+	$(BIN)/python benchmarks/test_times.py
 
 audit: $(VENV)/.test-deps node_modules/.package-lock.json $(LIGHTHOUSE_DIR)/node_modules/.package-lock.json
 	scripts/ensure-apt-packages chromium

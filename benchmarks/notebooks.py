@@ -25,7 +25,7 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from mlmath.book.display import BOOK_BUILD_ENV  # noqa: E402
+from mlmath.figures.kit.bokehjs import BOOK_BUILD_ENV  # noqa: E402
 from tests.chapters import NOTEBOOKS, notebook_chapters  # noqa: E402
 
 EXECUTED = ROOT / "_build" / "jupyter_execute"

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import re
 import shutil
 import statistics
 import subprocess
@@ -36,7 +37,7 @@ from tests.browser.support import (  # noqa: E402
 )
 
 HTML = ROOT / "_build" / "html"
-JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
+JUPYTER_BOOK = [sys.executable, "-m", "mlmath.book.parallel"]  # as `make book` runs it
 
 TARGETS = {
     "rebuild_s": 5.0,
@@ -101,7 +102,7 @@ def time_builds() -> None:
             shutil.copy(ROOT / name, book / name)
         shutil.copytree(ROOT / "chapters", book / "chapters")
         (book / "node_modules").symlink_to(ROOT / "node_modules")
-        command = [str(JUPYTER_BOOK), "build", str(book), "-W", "-n", "--keep-going"]
+        command = [*JUPYTER_BOOK, "build", str(book), "-W", "-n", "--keep-going"]
         times = []
         for _ in range(2):
             start = time.perf_counter()
@@ -125,7 +126,7 @@ def time_pdf_build() -> None:
             shutil.copy(ROOT / name, book / name)
         shutil.copytree(ROOT / "chapters", book / "chapters")
         shutil.copytree(cache, book / "_build" / ".jupyter_cache")
-        command = [str(JUPYTER_BOOK), "build", str(book), "--builder", "pdflatex",
+        command = [*JUPYTER_BOOK, "build", str(book), "--builder", "pdflatex",
                    "-W", "-n", "--keep-going"]
         start = time.perf_counter()
         result = subprocess.run(command, check=True, capture_output=True, text=True)
@@ -205,6 +206,27 @@ def measure_pages() -> None:
         browser.close()
 
 
+def measure_twins() -> None:
+    """Bytes of the figures' placeholders (their static twins, SVG): a reader fetches
+    one per figure, for the page's mode (budget: 60 KB gzip a figure)."""
+    print("\n## Figure placeholders (SVG twins; one per figure is fetched, light or dark)")
+    print(f"{'page':44} {'figures':>7} {'light KB':>9} {'gzip KB':>8} {'max/figure':>10}")
+    for path in html_pages(HTML):
+        page = (HTML / path).read_text(encoding="utf-8")
+        sources = re.findall(r'<img class="mlmath-figure-twin mlmath-twin-light" src="([^"]+)"',
+                             page)
+        if not sources:
+            continue
+        sizes = []
+        for source in sources:
+            body = ((HTML / path).parent / source).resolve().read_bytes()
+            sizes.append((len(body), len(gzip.compress(body, compresslevel=6))))
+        largest = max(z for _, z in sizes) / 1024
+        print(f"{path:44} {len(sources):7d} {sum(r for r, _ in sizes) / 1024:9.1f} "
+              f"{sum(z for _, z in sizes) / 1024:8.1f} {largest:9.1f}"
+              + ("" if largest <= 60 else "  OVER 60 KB"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-build", action="store_true", help="skip the build timings")
@@ -218,6 +240,7 @@ def main() -> None:
     if args.pdf:
         time_pdf_build()
     measure_pages()
+    measure_twins()
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import jupytext
@@ -49,3 +50,11 @@ def notebook_chapters() -> list[str]:
 def figure_count(docname: str) -> int:
     """How many interactive figures the chapter's built page holds."""
     return (HTML / f"{docname}.html").read_text().count("data-mlmath-figure=")
+
+
+def figure_chapters() -> list[str]:
+    """Chapters whose source ends a cell with a figure builder (``fig_<name>(...)``):
+    the pages the built book shows interactive figures on."""
+    builder_call = re.compile(r"^fig_[a-z0-9_]+\(", re.MULTILINE)
+    return [name for name in notebook_chapters()
+            if builder_call.search(source_path(name).read_text(encoding="utf-8"))]

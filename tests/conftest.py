@@ -1,7 +1,16 @@
-"""Fixtures shared by every test: where the repository and the built book are."""
+"""Fixtures shared by every test: where the repository and the built book are.
+
+The suite has two tiers. The unit tier (``make test-fast``) needs no built
+book: the package, the figures' Python side and their callbacks run in
+BokehJS under Node, the build glue's helpers. The book tier reads the book
+that ``make test`` has just built (``_build/html``, the PDF, the notebooks),
+drives Chromium against it (``browser``) or builds copies of it (``build``).
+Tests are marked by their folder, so ``-m`` picks a tier.
+"""
 
 from __future__ import annotations
 
+import fcntl
 import subprocess
 import sys
 from pathlib import Path
@@ -10,21 +19,42 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"
-JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
+#: Jupyter Book's command line as `make book` runs it: chapters read side by side.
+JUPYTER_BOOK = [sys.executable, "-m", "mlmath.book.parallel"]
 BUILD_FLAGS = ["-W", "-n", "--keep-going"]
+#: Folders whose tests need the built book, and the marker each gets.
+BOOK_TIER = {"browser": "browser", "build": "build", "notebooks": "book"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        folder = Path(str(item.fspath)).relative_to(ROOT / "tests").parts[0]
+        if folder in BOOK_TIER:
+            item.add_marker(getattr(pytest.mark, BOOK_TIER[folder]))
 
 
 def run_build(book: Path, *extra: str, env=None, timeout=900) -> subprocess.CompletedProcess:
     """Run ``jupyter-book build`` on ``book`` with the book's strict flags."""
     return subprocess.run(
-        [str(JUPYTER_BOOK), "build", str(book), *BUILD_FLAGS, *extra],
+        [*JUPYTER_BOOK, "build", str(book), *BUILD_FLAGS, *extra],
         capture_output=True, text=True, env=env, timeout=timeout,
     )
 
 
 @pytest.fixture(scope="session")
 def built_book() -> Path:
-    """The book's HTML, brought up to date first (a no-change build takes a second)."""
-    result = run_build(ROOT)
+    """The book's HTML, brought up to date first (a no-change build takes seconds).
+
+    Test workers (pytest-xdist) share one ``_build``: the first to get here
+    builds, under a lock; the others then find nothing left to do.
+    """
+    lock_path = ROOT / "_build" / ".test-build.lock"
+    lock_path.parent.mkdir(exist_ok=True)
+    with open(lock_path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            result = run_build(ROOT)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     return HTML

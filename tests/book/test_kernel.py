@@ -8,7 +8,7 @@ from IPython.core.interactiveshell import InteractiveShell
 from matplotlib.figure import Figure
 
 from mlmath.book import kernel
-from mlmath.book.display import PDF_IMAGE_DPI
+from mlmath.figures.kit.display import PDF_IMAGE_DPI
 
 
 @pytest.fixture

@@ -9,12 +9,12 @@ import pytest
 from IPython.core.inputtransformer2 import TransformerManager
 from packaging.requirements import Requirement
 
-from mlmath.book.display import FIGURE_MARKER
+from mlmath.figures.kit.display import FIGURE_MARKER
 from mlmath.book.notebooks import (
     ABOUT_CELL_ID, SETUP_CELL_ID, colab_url, install_requirement, join_streams,
     jupyterhub_url, reader_notebook, setup_source,
 )
-from tests.book.test_display import small_figure
+from tests.figures.kit.test_display import small_figure
 
 REQUIREMENT = install_requirement("https://github.com/someone/book/", "0123abc")
 

@@ -1,16 +1,12 @@
-"""The extension's meta descriptions and the display helper's kept figure height."""
+"""The extension's meta descriptions."""
 
 from __future__ import annotations
 
-from bokeh.layouts import column, row
-from bokeh.models import Div, Slider
-from bokeh.plotting import figure
 from docutils import nodes
 from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Parser
 from docutils.utils import new_document
 
-from mlmath.book.display import reserved_height
 from mlmath.book.extension import DESCRIPTION_CHARS, page_description
 
 
@@ -41,17 +37,3 @@ def test_a_short_first_paragraph_says_which_page_it_opens():
 def test_pages_without_a_document_say_what_they_are():
     assert page_description(None, "Book", "genindex").startswith("Index of Book")
     assert page_description(None, "Book", "search").startswith("Search the full text of Book")
-
-
-def test_kept_height_adds_up_a_column_and_takes_the_tallest_of_a_row():
-    plot = figure(height=300, width=300)
-    slider = Slider(start=0, end=1, value=0, step=0.1, title="t")
-    readout = Div(text="x", styles={"font-size": "20px"})
-    one_line = reserved_height(readout)
-    assert one_line == round(1.4 * 20) + 2 * readout.margin
-    assert reserved_height(Div(text="x<br>y", styles={"font-size": "20px"})) > one_line
-    stacked = reserved_height(column(slider, readout, plot))
-    assert stacked == reserved_height(slider) + one_line + 300
-    side_by_side = reserved_height(row(figure(height=200), plot))
-    assert side_by_side == 300
-    assert reserved_height(Slider(start=0, end=1, value=0, step=0.1)) < reserved_height(slider)

@@ -196,3 +196,168 @@ def press_key(page, handle, key: str) -> None:
     handle.focus()
     page.keyboard.press(key)
     page.wait_for_function(FIGURES_FINISHED)
+
+
+#: JS: how every figure on the page sits at this width, for the layout checks:
+#: its box against the column and the page, each cell's reserved height against
+#: what is drawn in it, the smallest text, and the smallest touch target.
+FIGURE_LAYOUT = """() => {
+  const column = (el) => {
+    const parent = el.parentElement, style = getComputedStyle(parent)
+    return parent.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
+  }
+  const inside = function* (root) {
+    for (const el of root.querySelectorAll('*')) {
+      yield el
+      if (el.shadowRoot) yield* inside(el.shadowRoot)
+    }
+  }
+  const visible = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 }
+  return [...document.querySelectorAll('[data-mlmath-figure]')].map((figure) => {
+    const box = figure.getBoundingClientRect()
+    const cells = [...figure.querySelectorAll('.mlmath-slot, .mlmath-panel')].map((cell) => {
+      const root = cell.querySelector('[data-root-id]')
+      const view = typeof Bokeh === 'undefined' ? null : Bokeh.index.get_by_id(root.dataset.rootId)
+      // What is reserved: the cell's height with nothing drawn in it.
+      const content = [...cell.children]
+      content.forEach((el) => { el.dataset.mlmathDisplay = el.style.display; el.style.display = 'none' })
+      const reserved = cell.getBoundingClientRect().height
+      content.forEach((el) => { el.style.display = el.dataset.mlmathDisplay; delete el.dataset.mlmathDisplay })
+      // What is drawn: the cell's height with nothing reserved (min-height 0).
+      let drawn = null
+      if (view) {
+        const kept = cell.style.minHeight
+        cell.style.minHeight = '0px'
+        if (cell.classList.contains('mlmath-panel')) cell.style.aspectRatio = 'auto'
+        drawn = cell.getBoundingClientRect().height
+        cell.style.minHeight = kept
+        cell.style.aspectRatio = ''
+      }
+      const kind = cell.classList.contains('mlmath-panel') ? 'panel'
+        : cell.classList.contains('mlmath-readout') ? 'readout'
+        : view && view.model.children !== undefined ? 'layout' : 'control'
+      return {name: view ? view.model.name : null, kind, reserved,
+              width: cell.getBoundingClientRect().width, drawn,
+              drawn_width: view ? view.el.getBoundingClientRect().width : null}
+    })
+    let smallest_text = Infinity, smallest_target = Infinity, targets = []
+    for (const el of inside(figure)) {
+      if (!visible(el)) continue
+      const own_text = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())
+      if (own_text) smallest_text = Math.min(smallest_text, parseFloat(getComputedStyle(el).fontSize))
+      if (el.matches('.noUi-handle, button, select, input, .bk-btn')) {
+        const r = el.getBoundingClientRect()
+        targets.push([el.className || el.tagName, r.width, r.height])
+        smallest_target = Math.min(smallest_target, r.width, r.height)
+      }
+    }
+    return {name: figure.dataset.mlmathFigure, width: box.width, height: box.height,
+            column: column(figure), scroll_width: figure.scrollWidth,
+            client_width: figure.clientWidth, page_scroll_width: document.documentElement.scrollWidth,
+            viewport: window.innerWidth, cells, smallest_text, smallest_target, targets}
+  })
+}"""
+
+
+def figure_pages() -> list[str]:
+    """The built pages that show interactive figures, relative to the book's root."""
+    from tests.chapters import figure_chapters
+
+    return [f"{name}.html" for name in figure_chapters()]
+
+
+def book_pages() -> list[str]:
+    """Every page a reader lands on, from the table of contents (so that tests
+    can be made one per page before the book is read): the chapters, the index
+    and the search page."""
+    from tests.chapters import toc_docnames
+
+    return [f"{name}.html" for name in toc_docnames()] + ["genindex.html", "search.html"]
+
+
+#: JS: every control's value, every source's data and every text of the
+#: page's Bokeh documents, by model name.
+SNAPSHOT = """() => {
+  const state = {controls: {}, sources: {}, texts: {}}
+  for (const doc of Bokeh.documents) {
+    for (const model of doc.all_models) {
+      const key = model.name || model.id
+      if (model.type === 'Slider' || model.type === 'Spinner') state.controls[key] = model.value
+      else if (model.type === 'ColumnDataSource') state.sources[key] = JSON.stringify(model.data)
+      else if (model.type === 'Div') state.texts[key] = model.text
+    }
+  }
+  return state
+}"""
+
+
+def changed(before: dict, after: dict) -> list:
+    """The keys of ``after`` whose values are not those of ``before``."""
+    return [key for key in after if before.get(key) != after[key]]
+
+
+#: JS: the figure's controls, in page order: [name, property, value, kind].
+CONTROLS = """(figure) => {
+  const element = document.querySelector(`[data-mlmath-figure="${figure}"]`)
+  const found = []
+  for (const root of element.querySelectorAll('[data-root-id]')) {
+    const view = Bokeh.index.get_by_id(root.dataset.rootId)
+    const stack = [view]
+    while (stack.length) {
+      const v = stack.shift()
+      const m = v.model
+      if (m.name && ['Slider', 'Spinner', 'Select', 'Toggle'].includes(m.type) && m.visible)
+        found.push([m.name, m.type === 'Toggle' ? 'active' : 'value',
+                    m.type === 'Toggle' ? m.active : m.value, m.type])
+      stack.push(...(v.child_views ?? []))
+    }
+  }
+  return found
+}"""
+
+#: JS: {name: [property, ...]} -> {name: {property: value}}, arrays as lists.
+READ = """(request) => {
+  const plain = (v) => v === null || typeof v !== 'object' ? v
+    : ArrayBuffer.isView(v) ? Array.from(v)
+    : Array.isArray(v) ? v.map(plain)
+    : v instanceof Map ? Object.fromEntries([...v].map(([k, x]) => [k, plain(x)]))
+    : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]))
+  const find = (name) => {
+    for (const doc of Bokeh.documents) { const m = doc.get_model_by_name(name); if (m) return m }
+    throw new Error(`no model ${name}`)
+  }
+  const out = {}
+  for (const [name, props] of Object.entries(request))
+    out[name] = Object.fromEntries(props.map((p) => [p, plain(find(name)[p])]))
+  return out
+}"""
+
+
+def _in_mode(value, dark: dict | None):
+    """``value`` with every palette colour in it as the page shows it in dark
+    mode (``dark``: light -> dark, :func:`mlmath.figures.kit.palette.theme_map`),
+    colours in lower case."""
+    if isinstance(value, str):  # the page may write a colour in either case
+        colour = value.lower() if re.fullmatch(r"#[0-9a-fA-F]{6}", value) else value
+        return dark.get(colour, colour) if dark else colour
+    if isinstance(value, dict):
+        return {k: _in_mode(v, dark) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_in_mode(v, dark) for v in value]
+    return value
+
+
+def assert_page_matches_python(page, figure: str, mode: str = "light") -> None:
+    """What the page shows of ``figure`` is its module's ``page_state`` for the
+    values its controls hold in the page (its colours as ``mode`` shows them)."""
+    from mlmath.figures.kit.palette import theme_map
+    from tests.figures.bokehjs import assert_matches
+    from tests.figures.registry import module_for
+
+    controls = page.evaluate(CONTROLS, figure)
+    values = {name: value for name, _, value, _ in controls}
+    expected = _in_mode(module_for(figure).page_state(values),
+                        theme_map() if mode == "dark" else None)
+    shown = _in_mode(page.evaluate(READ, {name: list(props) for name, props in expected.items()}),
+                     None)
+    assert_matches(shown, expected, figure)

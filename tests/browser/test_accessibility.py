@@ -13,6 +13,7 @@ keyboard. The widget kinds no chapter uses yet are checked on a test page.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -22,7 +23,8 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import wait_for_figures
-from tests.browser.support import FIGURES_FINISHED, html_pages, serve
+from tests.browser.support import FIGURES_FINISHED, book_pages, html_pages, serve
+from tests.browser.support import figure_pages as support_figure_pages
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -32,7 +34,7 @@ BLOCKING = {"serious", "critical"}
 
 #: Serious or critical axe violations that only the theme (pydata-sphinx-theme,
 #: sphinx-book-theme) can fix: rule id -> (CSS selector part of the element
-#: axe names, why it stays). Each entry must still occur, or it goes.
+#: axe names, why it stays). None today; an entry that no longer occurs goes.
 THEME_ONLY: dict[str, tuple[str, str]] = {}
 
 DARK_MODE = "localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark')"
@@ -53,13 +55,13 @@ DEEP_ACTIVE = """() => {
 #: JS: every slider title in the named figure's Bokeh document(s).
 SLIDER_TITLES = """(name) => {
   const figure = document.querySelector(`[data-mlmath-figure="${name}"]`)
-  const titles = []
+  const sliders = new Set()  // the figure's parts (its roots) share one document
   for (const root of figure.querySelectorAll('[data-root-id]')) {
     const doc = Bokeh.index.get_by_id(root.dataset.rootId).model.document
     for (const model of doc.all_models)
-      if (model.type.endsWith('Slider')) titles.push(model.title)
+      if (model.type.endsWith('Slider')) sliders.add(model)
   }
-  return titles
+  return [...sliders].map((model) => model.title)
 }"""
 
 #: JS: what the figure shows a reader: widget values, plotted data, texts.
@@ -101,23 +103,24 @@ def ready(page) -> None:
     page.evaluate("async () => { await document.fonts.ready }")
 
 
-def axe_violations(page) -> list[dict]:
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate(
-        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+def axe_violations(page, rules: list[str] | None = None) -> list[dict]:
+    """axe-core's violations on the page (only ``rules``, if given)."""
+    if not page.evaluate("() => typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    return page.evaluate("""async (rules) => (await axe.run(document, Object.assign(
+      {resultTypes: ['violations']},
+      rules ? {runOnly: {type: 'rule', values: rules}} : {}))).violations""", rules)
 
 
-def static_twin_alt_texts() -> dict[str, str]:
-    """Figure name -> the alt text its static twin carries, from the notebooks
-    the build executed."""
+def static_twin_alt_texts(built_book) -> dict[str, str]:
+    """Figure name -> the alt text of its static twin, as the built pages give
+    it to the picture that waits in the figure's place."""
     alts = {}
-    for notebook in (ROOT / "_build" / "jupyter_execute").rglob("*.ipynb"):
-        for cell in json.loads(notebook.read_text())["cells"]:
-            for output in cell.get("outputs", []):
-                html = "".join(output.get("data", {}).get("text/html", []))
-                found = re.search(r'data-mlmath-figure="([a-z0-9-]+)"', html)
-                if found:
-                    alts[found.group(1)] = output["metadata"]["image/png"]["alt"]
+    twin = re.compile(r'data-mlmath-figure="([a-z0-9-]+)".*?<img class="mlmath-figure-twin'
+                      r'[^>]*\salt="([^"]*)"', re.S)
+    for path in figure_pages(built_book):
+        for name, alt in twin.findall((built_book / path).read_text()):
+            alts[name] = html.unescape(alt)
     return alts
 
 
@@ -138,11 +141,6 @@ class AXTree:
                 found.append(child)
                 todo.extend(child.get("childIds", []))
         return found
-
-
-def backend_id(cdp, node_id: int) -> int:
-    """The backend DOM node id (what the accessibility tree refers to) of a DOM node."""
-    return cdp.send("DOM.describeNode", {"nodeId": node_id})["node"]["backendNodeId"]
 
 
 def role(node) -> str:
@@ -204,113 +202,133 @@ def test_no_page_loads_a_script_that_holds_back_its_text(built_book):
 
 
 # -- axe ----------------------------------------------------------------------
-@pytest.mark.parametrize("mode", ["light", "dark"])
-def test_axe_finds_no_serious_or_critical_violation_on_any_page(visit, built_book, mode):
-    problems, excused = [], set()
-    for path in content_pages(built_book):
-        record = visit(path, init_script=DARK_MODE if mode == "dark" else LIGHT_MODE)
-        page = record.page
-        ready(page)
-        assert page.evaluate("document.documentElement.dataset.theme") == mode, path
-        for violation in axe_violations(page):
+#: The rules whose outcome a colour scheme can change: axe runs them again in dark mode.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+
+@pytest.mark.parametrize("path", book_pages())
+def test_axe_finds_no_serious_or_critical_violation_in_light_or_dark_mode(visit, path):
+    # Every rule in light mode, then the colour rules again once the reader
+    # has switched the theme to dark (the figures recolour too).
+    record = visit(path, init_script=LIGHT_MODE)
+    page = record.page
+    ready(page)
+    problems = []
+    for mode, rules in (("light", None), ("dark", COLOUR_RULES)):
+        if mode == "dark":
+            page.evaluate("""async () => {
+              document.documentElement.dataset.mode = 'dark'
+              document.documentElement.dataset.theme = 'dark'
+              // Colours fade to their dark values: wait until every transition has ended.
+              await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+              await Promise.allSettled(document.getAnimations().map((a) => a.finished))
+            }""")
+            ready(page)
+        for violation in axe_violations(page, rules):
             if violation["impact"] not in BLOCKING:
                 continue
             rule = violation["id"]
             for node in violation["nodes"]:
                 target = json.dumps(node["target"])
                 if rule in THEME_ONLY and THEME_ONLY[rule][0] in target:
-                    excused.add(rule)
                     continue
-                problems.append(f"{path}: {rule} ({violation['impact']}) at {target}: "
-                                f"{node['failureSummary']}")
-        record.assert_clean()
-        record.close()
+                problems.append(f"{path} ({mode}): {rule} ({violation['impact']}) at "
+                                f"{target}: {node['failureSummary']}")
+    record.assert_clean()
     assert not problems, "\n".join(problems)
-    assert excused == set(THEME_ONLY), f"no longer needed: {set(THEME_ONLY) - excused}"
 
 
 # -- what a screen reader gets from the formulas -------------------------------
-def test_every_formula_is_given_to_a_screen_reader_as_mathml(visit, built_book):
-    checked = 0
-    for path in content_pages(built_book):
-        if "<mjx-container" not in (built_book / path).read_text():
-            continue
-        record = visit(path)
-        page = record.page
-        ready(page)
-        # Solutions are folded away (sphinx-togglebutton): unfold them, as a reader would.
-        page.evaluate("""() => {
-          document.querySelectorAll('.toggle-hidden').forEach((e) => e.classList.remove('toggle-hidden'))
-          document.querySelectorAll('details').forEach((d) => { d.open = true })
-        }""")
-        cdp = page.context.new_cdp_session(page)
-        tree = AXTree(cdp)
-        root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
-        containers = cdp.send("DOM.querySelectorAll",
-                              {"nodeId": root, "selector": "mjx-container"})["nodeIds"]
-        assert len(containers) == page.locator(".math").count(), path
-        for number, node_id in enumerate(containers, 1):
-            where = f"{path}, formula {number}"
-            maths = cdp.send("DOM.querySelectorAll", {
-                "nodeId": node_id, "selector": "mjx-assistive-mml > math"})["nodeIds"]
-            assert len(maths) == 1, f"{where}: {len(maths)} MathML formulas"
-            math = tree.by_dom.get(backend_id(cdp, maths[0]))
-            assert math is not None and role(math) == "MathMLMath", f"{where}: {math}"
-            spoken = [name(n) for n in tree.below(math) if role(n) == "StaticText"]
-            assert any(spoken), f"{where}: the MathML is empty"
-            # The drawn glyphs (mjx-math, aria-hidden) are not read as well.
-            for drawn_id in cdp.send("DOM.querySelectorAll", {
-                    "nodeId": node_id, "selector": ":scope > mjx-math"})["nodeIds"]:
-                drawn = tree.by_dom.get(backend_id(cdp, drawn_id))
-                read = [name(n) for n in ([drawn, *tree.below(drawn)] if drawn else [])
-                        if not n.get("ignored") and role(n) == "StaticText"]
-                assert not read, f"{where}: the drawn glyphs are read too: {read}"
-            checked += 1
-        # What the characteristic polynomial's MathML says, in the glossary.
-        if path.endswith("glossary.html"):
-            said = page.evaluate("""() => [...document.querySelectorAll('mjx-assistive-mml')]
-              .map((mml) => mml.textContent)""")
-            assert any(s.replace("\u2061", "") == "det(A−λI)" for s in said), said[:5]
-        record.assert_clean()
-        record.close()
-    assert checked >= 100
+def _elements(node, name: str):
+    """Every element called ``name`` in a DOM tree from ``DOM.getDocument``."""
+    if node.get("nodeName", "").lower() == name:
+        yield node
+    for child in node.get("children", []):
+        yield from _elements(child, name)
+
+
+def _children(node, name: str) -> list:
+    return [child for child in node.get("children", [])
+            if child.get("nodeName", "").lower() == name]
+
+
+@pytest.mark.parametrize("path", book_pages())
+def test_every_formula_is_given_to_a_screen_reader_as_mathml(visit, built_book, path):
+    if "<mjx-container" not in (built_book / path).read_text():
+        pytest.skip("no formula on this page")
+    record = visit(path)
+    page = record.page
+    ready(page)
+    # Solutions are folded away (sphinx-togglebutton): unfold them, as a reader would.
+    page.evaluate("""() => {
+      document.querySelectorAll('.toggle-hidden').forEach((e) => e.classList.remove('toggle-hidden'))
+      document.querySelectorAll('details').forEach((d) => { d.open = true })
+    }""")
+    cdp = page.context.new_cdp_session(page)
+    tree = AXTree(cdp)
+    # The whole DOM at once, each node with the id the accessibility tree uses.
+    document = cdp.send("DOM.getDocument", {"depth": -1})["root"]
+    containers = list(_elements(document, "mjx-container"))
+    assert containers and len(containers) == page.locator(".math").count(), path
+    for number, container in enumerate(containers, 1):
+        where = f"{path}, formula {number}"
+        maths = [math for mml in _children(container, "mjx-assistive-mml")
+                 for math in _children(mml, "math")]
+        assert len(maths) == 1, f"{where}: {len(maths)} MathML formulas"
+        math = tree.by_dom.get(maths[0]["backendNodeId"])
+        assert math is not None and role(math) == "MathMLMath", f"{where}: {math}"
+        spoken = [name(n) for n in tree.below(math) if role(n) == "StaticText"]
+        assert any(spoken), f"{where}: the MathML is empty"
+        # The drawn glyphs (mjx-math, aria-hidden) are not read as well.
+        for glyphs in _children(container, "mjx-math"):
+            drawn = tree.by_dom.get(glyphs["backendNodeId"])
+            read = [name(n) for n in ([drawn, *tree.below(drawn)] if drawn else [])
+                    if not n.get("ignored") and role(n) == "StaticText"]
+            assert not read, f"{where}: the drawn glyphs are read too: {read}"
+    # What the characteristic polynomial's MathML says, in the glossary.
+    if path.endswith("glossary.html"):
+        said = page.evaluate("""() => [...document.querySelectorAll('mjx-assistive-mml')]
+          .map((mml) => mml.textContent)""")
+        assert any(s.replace("\u2061", "") == "det(A−λI)" for s in said), said[:5]
+    record.assert_clean()
 
 
 # -- what a screen reader gets from the figures --------------------------------
-def test_every_figure_control_is_named_and_every_figure_has_its_alt_text(visit, built_book):
-    alts = static_twin_alt_texts()
+@pytest.mark.parametrize("path", support_figure_pages())
+def test_every_figure_control_is_named_and_every_figure_has_its_alt_text(visit, built_book,
+                                                                         path):
+    alts = static_twin_alt_texts(built_book)
     checked = 0
-    for path in figure_pages(built_book):
-        record = visit(path)
-        page = record.page
-        ready(page)
-        cdp = page.context.new_cdp_session(page)
-        wrappers = figure_dom_nodes(cdp)
-        tree = AXTree(cdp)
-        for figure, dom_id in wrappers.items():
-            where = f"{path}, figure {figure}"
-            group = tree.by_dom[dom_id]
-            assert role(group) == "group" and name(group), where
-            # The text alternative: the same words as the static twin's alt.
-            assert group.get("description", {}).get("value") == alts[figure], where
-            below = [node for node in tree.below(group) if not node.get("ignored")]
-            controls = [node for node in below if role(node) in CONTROL_ROLES]
-            assert controls, f"{where}: no control"
-            unnamed = [role(node) for node in controls if not name(node)]
-            assert not unnamed, f"{where}: controls without a name: {unnamed}"
-            sliders = [node for node in controls if role(node) == "slider"]
-            titles = page.evaluate(SLIDER_TITLES, figure)
-            assert len(sliders) >= len(titles), where
-            for title in titles:  # each slider is called by its label
-                assert any(name(node).startswith(title) for node in sliders), f"{where}: {title}"
-            for slider in sliders:  # ... and says where it stands
-                assert slider.get("value", {}).get("value") not in (None, ""), where
-            canvases = [node for node in below if role(node).lower() == "canvas"]
-            assert not canvases, f"{where}: a canvas without text is exposed"
-            assert any(role(node) == "status" for node in below), f"{where}: readout is silent"
-            checked += 1
-        record.assert_clean()
-        record.close()
+    record = visit(path)
+    page = record.page
+    ready(page)
+    cdp = page.context.new_cdp_session(page)
+    wrappers = figure_dom_nodes(cdp)
+    tree = AXTree(cdp)
+    for figure, dom_id in wrappers.items():
+        where = f"{path}, figure {figure}"
+        group = tree.by_dom[dom_id]
+        assert role(group) == "group" and name(group), where
+        # The text alternative: the same words as the static twin's alt.
+        assert group.get("description", {}).get("value") == alts[figure], where
+        below = [node for node in tree.below(group) if not node.get("ignored")]
+        controls = [node for node in below if role(node) in CONTROL_ROLES]
+        assert controls, f"{where}: no control"
+        unnamed = [role(node) for node in controls if not name(node)]
+        assert not unnamed, f"{where}: controls without a name: {unnamed}"
+        sliders = [node for node in controls if role(node) == "slider"]
+        titles = page.evaluate(SLIDER_TITLES, figure)
+        assert len(sliders) >= len(titles), where
+        for title in titles:  # each slider is called by its label
+            assert any(name(node).startswith(title) for node in sliders), f"{where}: {title}"
+        for slider in sliders:  # ... and says where it stands
+            assert slider.get("value", {}).get("value") not in (None, ""), where
+        canvases = [node for node in below if role(node).lower() == "canvas"]
+        assert not canvases, f"{where}: a canvas without text is exposed"
+        assert any(role(node) == "status" for node in below), f"{where}: readout is silent"
+        checked += 1
+    record.assert_clean()
+    record.close()
     assert checked >= 1
 
 
@@ -335,94 +353,71 @@ def focused_ax_node(page, cdp) -> dict:
                     {"objectId": handle["objectId"], "fetchRelatives": False})["nodes"][0]
 
 
-def test_one_control_per_figure_is_reached_and_operated_by_keyboard_alone(visit, built_book):
+@pytest.mark.parametrize("path", support_figure_pages())
+def test_one_control_per_figure_is_reached_and_operated_by_keyboard_alone(visit, built_book,
+                                                                          path):
     operated = 0
-    for path in figure_pages(built_book):
-        record = visit(path)
-        page = record.page
-        ready(page)
-        cdp = page.context.new_cdp_session(page)
-        for figure in page.evaluate(
-                "() => [...document.querySelectorAll('[data-mlmath-figure]')]"
-                ".map((f) => f.dataset.mlmathFigure)"):
-            where = f"{path}, figure {figure}"
-            focus_just_before(page, figure)
-            page.keyboard.press("Tab")
-            inside = page.evaluate(f"""(name) => {{
-              let node = ({DEEP_ACTIVE})()
-              while (node.getRootNode() instanceof ShadowRoot) node = node.getRootNode().host
-              return document.querySelector(`[data-mlmath-figure="${{name}}"]`).contains(node)
-            }}""", figure)
-            assert inside, f"{where}: Tab does not lead into the figure"
-            control = focused_ax_node(page, cdp)
-            assert role(control) in CONTROL_ROLES and name(control), f"{where}: {control}"
-            before = page.evaluate(FIGURE_STATE, figure)
-            if role(control) == "slider":
-                value = control["value"]["value"]
-                page.keyboard.press("ArrowRight")
+    record = visit(path)
+    page = record.page
+    ready(page)
+    cdp = page.context.new_cdp_session(page)
+    for figure in page.evaluate(
+            "() => [...document.querySelectorAll('[data-mlmath-figure]')]"
+            ".map((f) => f.dataset.mlmathFigure)"):
+        where = f"{path}, figure {figure}"
+        focus_just_before(page, figure)
+        page.keyboard.press("Tab")
+        inside = page.evaluate(f"""(name) => {{
+          let node = ({DEEP_ACTIVE})()
+          while (node.getRootNode() instanceof ShadowRoot) node = node.getRootNode().host
+          return document.querySelector(`[data-mlmath-figure="${{name}}"]`).contains(node)
+        }}""", figure)
+        assert inside, f"{where}: Tab does not lead into the figure"
+        control = focused_ax_node(page, cdp)
+        assert role(control) in CONTROL_ROLES and name(control), f"{where}: {control}"
+        before = page.evaluate(FIGURE_STATE, figure)
+        if role(control) == "slider":
+            value = control["value"]["value"]
+            page.keyboard.press("ArrowRight")
+            page.wait_for_function(FIGURES_FINISHED)
+            if page.evaluate(FIGURE_STATE, figure) == before:  # it was at its maximum
+                page.keyboard.press("ArrowLeft")
                 page.wait_for_function(FIGURES_FINISHED)
-                if page.evaluate(FIGURE_STATE, figure) == before:  # it was at its maximum
-                    page.keyboard.press("ArrowLeft")
-                    page.wait_for_function(FIGURES_FINISHED)
-                moved = focused_ax_node(page, cdp)
-                assert moved["value"]["value"] != value, f"{where}: the new value is not told"
-            else:
-                page.keyboard.press("Space" if role(control) in {"button", "checkbox", "switch"}
-                                    else "ArrowDown")
-                page.wait_for_function(FIGURES_FINISHED)
-            assert page.evaluate(FIGURE_STATE, figure) != before, f"{where}: nothing changed"
-            # The focused control looks focused: its outline or shadow changes on blur.
-            focused, blurred = page.evaluate(f"""() => {{
-              const control = ({DEEP_ACTIVE})()
-              const look = () => {{
-                const style = getComputedStyle(control)
-                return [style.outlineStyle, style.outlineWidth, style.outlineColor,
-                        style.boxShadow].join(' ')
-              }}
-              const focused = look()
-              control.blur()
-              return [focused, look()]
-            }}""")
-            assert focused != blurred, f"{where}: focus is not visible ({focused})"
-            operated += 1
-        record.assert_clean()
-        record.close()
+            moved = focused_ax_node(page, cdp)
+            assert moved["value"]["value"] != value, f"{where}: the new value is not told"
+        else:
+            page.keyboard.press("Space" if role(control) in {"button", "checkbox", "switch"}
+                                else "ArrowDown")
+            page.wait_for_function(FIGURES_FINISHED)
+        assert page.evaluate(FIGURE_STATE, figure) != before, f"{where}: nothing changed"
+        # The focused control looks focused: its outline or shadow changes on blur.
+        focused, blurred = page.evaluate(f"""() => {{
+          const control = ({DEEP_ACTIVE})()
+          const look = () => {{
+            const style = getComputedStyle(control)
+            return [style.outlineStyle, style.outlineWidth, style.outlineColor,
+                    style.boxShadow].join(' ')
+          }}
+          const focused = look()
+          control.blur()
+          return [focused, look()]
+        }}""")
+        assert focused != blurred, f"{where}: focus is not visible ({focused})"
+        operated += 1
+    record.assert_clean()
+    record.close()
     assert operated >= 1
-
-
-def test_figures_keep_their_room_while_bokehjs_loads(visit, built_book):
-    # A figure that appears pushes the text below it down unless its room was
-    # kept (min-height from mlmath.book.display). A push of d pixels shifts at
-    # most the whole viewport by d: at most 0.04 * height keeps the layout
-    # shift of each figure under the 0.05 budget.
-    viewport = {"width": 1280, "height": 900}
-    for path in figure_pages(built_book):
-        record = visit(path, viewport=viewport)
-        page = record.page
-        ready(page)
-        for figure, reserved, drawn in page.evaluate("""() =>
-          [...document.querySelectorAll('[data-mlmath-figure]')].map((figure) => {
-            const roots = [...figure.querySelectorAll('[data-root-id]')].map((root) =>
-              Bokeh.index.get_by_id(root.dataset.rootId).el.getBoundingClientRect().height)
-            return [figure.dataset.mlmathFigure, parseFloat(figure.style.minHeight),
-                    roots.reduce((a, b) => a + b, 0)]
-          })"""):
-            assert abs(drawn - reserved) <= 0.04 * viewport["height"], \
-                f"{path}, figure {figure}: kept {reserved} px, drew {drawn:.0f} px"
-        record.close()
 
 
 # -- widgets no chapter uses yet ---------------------------------------------------
 def widget_zoo():
     """A BookFigure with one of each widget a figure might use."""
-    from bokeh.layouts import column
     from bokeh.models import (Button, CheckboxButtonGroup, CheckboxGroup, Div, NumericInput,
                               RadioButtonGroup, RadioGroup, RangeSlider, Select, Slider,
                               Spinner, Switch, TextInput, Toggle)
-    from bokeh.plotting import figure
     from matplotlib.figure import Figure
 
-    from mlmath.book.display import BookFigure
+    from mlmath.figures import kit
 
     widgets = [
         Slider(start=0, end=1, value=0.5, step=0.1, title="Slope"),
@@ -436,13 +431,13 @@ def widget_zoo():
         Spinner(title="Degree", low=1, high=9, step=1, value=3),
         NumericInput(title="Seed", value=1), TextInput(title="Label", value="a"),
         Switch(active=True, label="Fit intercept"),
-        Div(text="Loss: 0.25", name="zoo-readout"),
     ]
-    plot = figure(width=200, height=200, tools="", toolbar_location=None)
+    plot = kit.canvas("widget-zoo-plot", title="a line", width=200, height=200)
     plot.line([0, 1], [0, 1])
     static = Figure()
     static.add_subplot().plot([0, 1], [0, 1])
-    return BookFigure("widget-zoo", column(*widgets, plot), static, "A rising line.")
+    return kit.BookFigure("widget-zoo", [kit.Controls(*widgets), kit.readout(
+        "widget-zoo", "Loss: 0.25"), plot], static, "A rising line.")
 
 
 def test_every_kind_of_widget_is_named_and_states_its_value(browser, tmp_path):

@@ -24,9 +24,8 @@ import jupytext
 import pytest
 from playwright.sync_api import expect
 
-from mlmath.book.display import BOOK_BUILD_ENV
-from tests.browser.support import FIGURES_FINISHED, press_key
-from tests.browser.test_figures import SNAPSHOT, changed
+from mlmath.figures.kit.bokehjs import BOOK_BUILD_ENV
+from tests.browser.support import FIGURES_FINISHED, SNAPSHOT, changed, press_key
 from tests.chapters import figure_count, notebook_chapters, source_path
 from tests.conftest import ROOT
 
@@ -157,7 +156,10 @@ def run_all_cells(page) -> None:
 
 def assert_figures_live_and_slider_moves(page, expected: int) -> None:
     page.wait_for_function(FIGURES_FINISHED, timeout=RUN_TIMEOUT_MS)
-    assert page.locator("[data-mlmath-figure] [data-root-id]").count() == expected
+    # Every figure drawn: each of its parts (controls, readout, plots) is a root.
+    drawn = page.evaluate("() => [...document.querySelectorAll('[data-mlmath-figure]')]"
+                          ".map((f) => f.querySelectorAll('[data-root-id]').length)")
+    assert len(drawn) == expected and all(drawn), drawn
     handle = page.locator("[data-mlmath-figure] .noUi-handle").first
     before = page.evaluate(SNAPSHOT)
     press_key(page, handle, "ArrowRight")

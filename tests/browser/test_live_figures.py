@@ -9,10 +9,10 @@ real JupyterLab.)
 from __future__ import annotations
 
 import pytest
-from bokeh.plotting import figure
 from matplotlib.figure import Figure
 
-from mlmath.book.display import BookFigure
+from mlmath.figures import kit
+from mlmath.figures.kit import BookFigure
 from mlmath.figures import fig_vector_addition
 from tests.browser.support import FIGURES_FINISHED
 
@@ -22,9 +22,9 @@ pytestmark = pytest.mark.browser
 def figure_without_widgets() -> BookFigure:
     static = Figure(figsize=(2, 2))
     static.add_subplot().plot([0, 1], [0, 1])
-    plot = figure(width=200, height=200)
+    plot = kit.canvas("plain-line-plot", title="a line", width=200, height=200)
     plot.line([0, 1], [0, 1])
-    return BookFigure("plain-line", plot, static, "A line rising from 0 to 1.")
+    return BookFigure("plain-line", [plot], static, "A line rising from 0 to 1.")
 
 
 def test_each_bokehjs_bundle_loads_once_and_a_later_figure_gets_the_widgets(browser):
@@ -42,7 +42,7 @@ def test_each_bokehjs_bundle_loads_once_and_a_later_figure_gets_the_widgets(brow
     try:
         page.set_content("<!doctype html><html><body>" + "\n".join(outputs) + "</body></html>")
         page.wait_for_function(FIGURES_FINISHED, timeout=30_000)
-        assert page.locator("[data-mlmath-figure] [data-root-id]").count() == 3
+        assert page.locator("[data-mlmath-figure]").count() == 3
         assert page.evaluate("() => Bokeh.documents.length") == 3
         # The widgets bundle ran once although two figures carry it.
         assert page.evaluate("() => Object.keys(Bokeh.mlmath_bundles)") == ["bokeh-widgets"]

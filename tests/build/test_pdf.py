@@ -26,7 +26,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from mlmath.book.display import FIGURE_MARKER
+from mlmath.figures.kit.display import FIGURE_MARKER
 from mlmath.book.latexlog import problems
 from tests.browser.support import html_pages
 from tests.build.conftest import code_cell, mini_book

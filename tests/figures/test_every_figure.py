@@ -7,10 +7,13 @@ one takes every builder in :mod:`mlmath.figures` with its default arguments:
   module's ``page_state`` computes in Python, for settings drawn from the
   controls' own values (both ends of every control first);
 - as built, it already shows ``page_state`` of its starting values;
+- each of its controls, moved alone, changes its plot's data and its readout;
 - every colour in it is a palette colour (so the page can turn it dark) and
   every text is at least 11 px;
 - every control has a title or label, and every named model carries the
   figure's name;
+- its static twin (the page's placeholder, the PDF's figure) writes no number
+  that the live figure does not show at its start;
 - its module, callback and test file are named alike.
 """
 
@@ -28,8 +31,8 @@ from bokeh.models import ColumnDataSource, Widget
 import mlmath.figures
 from mlmath.figures.kit.palette import theme_map
 from tests.figures.registry import builders
-from tests.figures.bokehjs import (BokehJS, assert_matches, controls, control_property,
-                                   random_settings)
+from tests.figures.bokehjs import (BokehJS, _json, assert_matches, choices, controls,
+                                   control_property, random_settings)
 
 
 
@@ -62,6 +65,25 @@ def test_callback_in_bokehjs_agrees_with_page_state(built, bokehjs):
         assert_matches(shown, expected, f"{figure.name} after {steps}")
 
 
+def test_each_control_alone_changes_the_plot_and_the_readout(built, bokehjs):
+    builder, figure = built
+    page_state = module_of(builder).page_state
+    start = {c.name: getattr(c, control_property(c)) for c in controls(figure)}
+    shown = {name: list(props) for name, props in page_state(start).items()}
+    before = bokehjs.run(figure, [], shown)
+    for control in controls(figure):
+        prop = control_property(control)
+        # Its farthest value from where it starts: a move no figure rounds away.
+        value = max(choices(control), key=lambda v: v != start[control.name] and (
+            abs(v - start[control.name]) if isinstance(v, (int, float)) else 1))
+        after = bokehjs.run(figure, [[control.name, prop, _json(value)]], shown)
+        moved = [name for name in shown if after[name] != before[name]]
+        where = f"{figure.name}: {control.name} from {start[control.name]!r} to {value!r}"
+        assert any("data" in shown[name] for name in moved), f"{where} left the plot alone"
+        assert any(name.endswith("-readout") for name in moved), \
+            f"{where} left the readout alone"
+
+
 def test_the_built_figure_shows_page_state_of_its_start(built):
     builder, figure = built
     start = {c.name: getattr(c, control_property(c)) for c in controls(figure)}
@@ -69,6 +91,41 @@ def test_the_built_figure_shows_page_state_of_its_start(built):
         model = figure.model(name)
         shown = {p: (dict(model.data) if p == "data" else getattr(model, p)) for p in properties}
         assert_matches(shown, properties, name)
+
+
+# Twins that draw several settings side by side, where the live figure shows one.
+TWIN_OF_SEVERAL_SETTINGS = {
+    "fig_low_rank_image": "the twin shows the image at ranks 1, 5 and 20 together",
+}
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _numbers(texts) -> set[float]:
+    text = re.sub(r"<[^>]+>", " ", " ".join(texts))
+    return {float(n.replace(",", "")) for n in NUMBER.findall(text)}
+
+
+def test_the_twin_shows_the_numbers_of_the_live_figure_at_its_start(built):
+    builder, figure = built
+    if builder.__name__ in TWIN_OF_SEVERAL_SETTINGS:
+        pytest.skip(TWIN_OF_SEVERAL_SETTINGS[builder.__name__])
+    # What the twin writes: titles and notes (not the axes' ticks and labels).
+    written = [figure.static.get_suptitle()] + [t.get_text() for t in figure.static.texts]
+    for ax in figure.static.axes:
+        written += [ax.get_title(loc) for loc in ("left", "center", "right")]
+        written += [t.get_text() for t in ax.texts]
+    # What the live figure shows: its texts, its tables' strings, its controls' values.
+    shown = []
+    for model in _models(figure):
+        for name, value in model.properties_with_values(include_defaults=False).items():
+            if name in ("text", "title", "label", "labels", "value", "start", "end"):
+                shown.append(str(value))
+        if isinstance(model, ColumnDataSource):
+            shown += [str(v) for column in model.data.values() for v in list(column)
+                      if isinstance(v, str)]
+    missing = _numbers(written) - _numbers(shown)
+    assert not missing, f"{figure.name}: the twin writes {sorted(missing)}, the live figure " \
+        f"does not show them at its start"
 
 
 def _models(figure):

@@ -19,7 +19,7 @@ import pytest
 import yaml
 from packaging.requirements import Requirement
 
-from mlmath.book.display import FIGURE_MARKER
+from mlmath.figures.kit.display import FIGURE_MARKER
 from mlmath.book.notebooks import ABOUT_CELL_ID, SETUP_CELL_ID
 from tests.browser.support import serve
 from tests.chapters import NOTEBOOKS, figure_count, notebook_chapters, toc_docnames

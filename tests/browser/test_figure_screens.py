@@ -1,0 +1,187 @@
+"""Every figure fits a phone, a tablet and a desktop, in light and in dark mode.
+
+For each page with figures and each screen (a 360 px phone with touch, a
+768 px tablet, a 1280 px desktop), the page is read as a reader would: loaded
+in light mode, scrolled past every figure, then switched to dark mode with
+the theme's own button, and back. Checked:
+
+- no figure is wider than its column, none scrolls sideways, nor does the page;
+- every cell holds what is drawn in it (so nothing moves when BokehJS draws
+  the figure: the page's layout shift stays at most 0.05), and a cell reserves
+  little more than that;
+- text at least 11 px and touch targets at least 24 × 24 px;
+- in dark mode every colour of every figure is a dark palette colour (the
+  plot background is dark, the text light), also after a control has moved;
+- each figure's first control, moved with the keyboard (in the mode switched
+  to), leaves in the page what its module's ``page_state`` computes;
+  back in light mode, every colour is light again, all without a reload. The
+  phone opens the page dark (figures recoloured before they are drawn), the
+  others light (recoloured when the reader switches).
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+
+from tests.browser.support import (FIGURE_LAYOUT, FIGURES_FINISHED, SCROLL_TO_FIGURES,
+                                   assert_page_matches_python, figure_pages, press_key)
+
+pytestmark = pytest.mark.browser
+
+SCREENS = {
+    "phone": dict(viewport={"width": 360, "height": 800}, is_mobile=True, has_touch=True,
+                  device_scale_factor=2),
+    "tablet": dict(viewport={"width": 768, "height": 1024}),
+    "desktop": dict(viewport={"width": 1280, "height": 900}),
+}
+#: The mode each screen opens the page in: the phone starts dark (the figures are
+#: recoloured before they are drawn), the others light (recoloured when switched).
+START = {"phone": "dark", "tablet": "light", "desktop": "light"}
+#: Layout shifts, as Chromium reports them (no input in between).
+WATCH_SHIFTS = """
+localStorage.setItem('mode', '%(mode)s'); localStorage.setItem('theme', '%(mode)s')
+window.mlmathShifts = []
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries())
+    if (!entry.hadRecentInput) window.mlmathShifts.push(entry.value)
+}).observe({type: 'layout-shift', buffered: true})"""
+#: Room a plot's or a control's cell may keep beyond what is drawn in it. (A
+#: readout keeps room for its longest text, a group of controls for its largest
+#: shape: there, what is drawn only has to fit.)
+SLACK_PX = 4
+
+#: JS: the palette colours in a figure's documents, light ones and dark ones.
+COLOURS_IN_FIGURE = """(name) => {
+  const figure = document.querySelector(`[data-mlmath-figure="${name}"]`)
+  const table = JSON.parse(figure.dataset.mlmathPalette)
+  const light = new Set(Object.keys(table)), dark = new Set(Object.values(table))
+  const found = {light: [], dark: []}
+  const note = (value, where) => {
+    const colour = typeof value === 'string' ? value.toLowerCase()
+      : (value && typeof value.value === 'string') ? value.value.toLowerCase() : null
+    if (light.has(colour)) found.light.push(`${where} ${colour}`)
+    else if (dark.has(colour)) found.dark.push(`${where} ${colour}`)
+  }
+  const docs = new Set([...figure.querySelectorAll('[data-root-id]')]
+    .map((root) => Bokeh.index.get_by_id(root.dataset.rootId).model.document))
+  for (const doc of docs) for (const model of doc.all_models) {
+    const where = model.name || model.type
+    for (const [key, property] of Object.entries(model.properties))
+      if (key.endsWith('color')) note(property.get_value(), `${where}.${key}`)
+    if (model.type === 'ColumnDataSource')
+      for (const [column, values] of Object.entries(model.data))
+        if (Array.isArray(values)) values.forEach((v) => note(v, `${where}.data.${column}`))
+  }
+  return found
+}"""
+
+
+def switch_theme(page, mode: str) -> None:
+    """Press the theme's colour-mode button until the page is in ``mode``."""
+    for _ in range(3):
+        if page.evaluate("() => document.documentElement.dataset.theme") == mode:
+            break
+        page.evaluate("() => document.querySelector('.theme-switch-button').click()")
+    assert page.evaluate("() => document.documentElement.dataset.theme") == mode
+    page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    page.wait_for_function(FIGURES_FINISHED)
+
+
+def plot_background(page, figure: str) -> tuple[int, int, int]:
+    """The colour drawn in the top-left corner of the figure's first plot."""
+    panel = page.locator(f"[data-mlmath-figure='{figure}'] .mlmath-panel").first
+    return Image.open(io.BytesIO(panel.screenshot())).convert("RGB").getpixel((2, 2))
+
+
+#: JS: the colour behind a figure: the first ancestor with a background.
+BEHIND = """(name) => {
+  let element = document.querySelector(`[data-mlmath-figure="${name}"]`)
+  while (element) {
+    const colour = getComputedStyle(element).backgroundColor
+    if (colour !== 'rgba(0, 0, 0, 0)' && colour !== 'transparent') return colour
+    element = element.parentElement
+  }
+  return 'rgb(255, 255, 255)'
+}"""
+
+
+def check_colours(page, names: list[str], mode: str) -> None:
+    other = "light" if mode == "dark" else "dark"
+    for name in names:
+        colours = page.evaluate(COLOURS_IN_FIGURE, name)
+        assert colours[mode] and not colours[other], f"{name} in {mode} mode: {colours}"
+        corner = plot_background(page, name)
+        assert (max(corner) < 60) if mode == "dark" else (min(corner) > 240), \
+            f"{name}: the plot's background is {corner} in {mode} mode"
+        behind = [int(c) for c in page.evaluate(BEHIND, name)[4:-1].split(",")[:3]]
+        assert (max(behind) < 60) if mode == "dark" else (min(behind) > 240), \
+            f"{name}: the page behind it is {behind} in {mode} mode"
+        ink = page.evaluate("(n) => getComputedStyle(document.querySelector("
+                            "`[data-mlmath-figure='${n}']`)).color", name)
+        assert ink == ("rgb(206, 214, 221)" if mode == "dark" else "rgb(34, 34, 34)"), \
+            f"{name}: its text is {ink} in {mode} mode"
+
+
+def check_layout(reports: list, screen: str, mode: str) -> None:
+    for report in reports:
+        where = f"{report['name']} on a {screen} in {mode} mode"
+        assert report["width"] <= report["column"] + 0.5, f"{where}: wider than its column"
+        assert report["scroll_width"] <= report["client_width"] + 1, f"{where}: scrolls sideways"
+        assert report["page_scroll_width"] <= report["viewport"], f"{where}: the page scrolls"
+        for cell in report["cells"]:
+            assert cell["drawn"] is not None, f"{where}: a cell was not drawn"
+            assert cell["drawn"] <= cell["reserved"] + 1, \
+                f"{where}: {cell['name']} drawn {cell['drawn']:.1f} px in {cell['reserved']:.1f}"
+            if cell["kind"] in ("panel", "control"):
+                assert cell["reserved"] - cell["drawn"] <= SLACK_PX, \
+                    f"{where}: {cell['name']} reserves {cell['reserved']:.1f} px for " \
+                    f"{cell['drawn']:.1f}"
+            assert cell["drawn_width"] <= cell["width"] + 0.5, f"{where}: {cell['name']} too wide"
+        assert report["smallest_text"] >= 11, f"{where}: text of {report['smallest_text']} px"
+        assert report["smallest_target"] >= 24, \
+            f"{where}: a control of {report['smallest_target']:.0f} px: {report['targets']}"
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+@pytest.mark.parametrize("path", figure_pages())
+def test_figures_fit_the_screen_in_light_and_dark_mode(browser, book_url, path, screen):
+    start = START[screen]
+    other = "light" if start == "dark" else "dark"
+    context = browser.new_context(**SCREENS[screen])
+    context.add_init_script(WATCH_SHIFTS % {"mode": start})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto(f"{book_url}/{path}")
+        page.evaluate(SCROLL_TO_FIGURES)
+        page.wait_for_function(FIGURES_FINISHED, timeout=20_000)
+        names = page.evaluate("() => [...document.querySelectorAll('[data-mlmath-figure]')]"
+                              ".map((f) => f.dataset.mlmathFigure)")
+        check_layout(page.evaluate(FIGURE_LAYOUT), screen, start)
+        assert sum(page.evaluate("() => window.mlmathShifts")) <= 0.05, "layout shift"
+        check_colours(page, names, start)
+
+        switch_theme(page, other)
+        check_layout(page.evaluate(FIGURE_LAYOUT), screen, other)
+        check_colours(page, names, other)
+        # A keyboard move shows what Python computes, and the colours the
+        # callback writes follow the mode too.
+        for name in names:
+            control = page.locator(f"[data-mlmath-figure='{name}'] .noUi-handle, "
+                                   f"[data-mlmath-figure='{name}'] .bk-spin-wrapper input").first
+            if control.count():
+                slider = "noUi" in (control.get_attribute("class") or "")
+                for key in ("ArrowLeft", "ArrowRight") if slider else ("ArrowDown", "ArrowUp"):
+                    press_key(page, control, key)
+                    assert_page_matches_python(page, name, other)
+        check_colours(page, names, other)
+
+        switch_theme(page, start)
+        check_colours(page, names, start)
+        assert not errors, errors
+    finally:
+        context.close()
