@@ -14,7 +14,7 @@ from mlmath.figures.kit.layout import NARROW_PX, PHONE_COLUMN_PX, text_lines
 from mlmath.figures.kit.widgets import READOUT_FONT_PX
 from mlmath.figures.linalg.data_matrix import (fig_data_matrix, page_state, readout_text,
                                                table_texts)
-from tests.figures.bokehjs import BokehJS, assert_matches
+from tests.figures.bokehjs import assert_matches
 
 HOUSES = make_houses(n=6, seed=7).features
 NAMES = ("sq ft", "beds", "age")
@@ -87,12 +87,6 @@ def test_readout_lists_the_row_the_column_and_the_entry():
 def test_entries_are_written_with_separators_decimals_and_a_true_minus():
     assert table_texts([[2450, -1200, 0.5], [-0.0, 1e6, -2.125]]) == \
         [["2,450", "−1,200", "0.5"], ["0", "1,000,000", "−2.13"]]
-
-
-@pytest.fixture(scope="module")
-def bokehjs():
-    with BokehJS() as runner:
-        yield runner
 
 
 def test_the_chapters_steps_in_bokehjs(bokehjs):

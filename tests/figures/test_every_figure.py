@@ -31,7 +31,7 @@ from bokeh.models import ColumnDataSource, Widget
 import mlmath.figures
 from mlmath.figures.kit.palette import theme_map
 from tests.figures.registry import builders
-from tests.figures.bokehjs import (BokehJS, _json, assert_matches, choices, controls,
+from tests.figures.bokehjs import (_json, assert_matches, choices, controls,
                                    control_property, random_settings)
 
 
@@ -44,13 +44,6 @@ TESTS = Path(__file__).parent
 
 def module_of(builder):
     return sys.modules[builder.__module__]
-
-
-@pytest.fixture(scope="module")
-def bokehjs():
-    runner = BokehJS()
-    yield runner
-    runner.close()
 
 
 @pytest.fixture(scope="module", params=BUILDERS, ids=lambda b: b.__name__)

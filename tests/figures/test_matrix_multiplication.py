@@ -12,7 +12,7 @@ from mlmath.figures.kit.layout import NARROW_PX, PHONE_COLUMN_PX, text_lines
 from mlmath.figures.kit.widgets import READOUT_FONT_PX
 from mlmath.figures.linalg.matrix_multiplication import (fig_matrix_multiplication, page_state,
                                                          readout_text)
-from tests.figures.bokehjs import BokehJS, assert_matches
+from tests.figures.bokehjs import assert_matches
 
 PREFIX = "matrix-multiplication"
 SQUARE = np.array([[0, 0], [1, 0], [1, 1], [0, 1]], dtype=float)
@@ -34,12 +34,6 @@ def entries_of(cells, matrix):
 CONTROLS = [f"{PREFIX}-{key}" for key in ("a-rows", "a-columns", "b-rows", "b-columns",
                                            "cell-row", "cell-column")] + [
     f"{PREFIX}-{letter}-{r}{c}" for letter in "ab" for r in (1, 2, 3) for c in (1, 2, 3)]
-
-
-@pytest.fixture(scope="module")
-def bokehjs():
-    with BokehJS() as runner:
-        yield runner
 
 
 def run(runner, figure, steps):

@@ -9,7 +9,7 @@ from sklearn.decomposition import PCA
 
 from mlmath.figures.linalg.pca_explorer import (cloud_base, fig_pca_explorer, page_state,
                                                 population_variance_ratio, readout_text)
-from tests.figures.bokehjs import BokehJS, assert_matches
+from tests.figures.bokehjs import assert_matches
 
 NAME = "pca-explorer"
 
@@ -33,12 +33,6 @@ def cloud(spread, correlation, angle):
                                     + np.sqrt(1 - correlation**2) * z[:, 1])])
     t = np.radians(angle)
     return before @ np.array([[np.cos(t), -np.sin(t)], [np.sin(t), np.cos(t)]]).T
-
-
-@pytest.fixture(scope="module")
-def bokehjs():
-    with BokehJS() as runner:
-        yield runner
 
 
 @pytest.fixture(scope="module")

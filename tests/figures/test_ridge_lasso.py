@@ -8,7 +8,7 @@ from numpy.testing import assert_allclose
 from sklearn.linear_model import Lasso, Ridge
 
 from mlmath.figures.linalg.ridge_lasso import fig_ridge_lasso, page_state, readout_text
-from tests.figures.bokehjs import BokehJS, assert_matches
+from tests.figures.bokehjs import assert_matches
 
 NAME = "ridge-lasso"
 
@@ -29,12 +29,6 @@ def solution(state, key):
 def outline(state, key, part, index):
     data = state[f"{NAME}-{key}-{part}"]["data"]
     return np.column_stack([data["xs"][index], data["ys"][index]])
-
-
-@pytest.fixture(scope="module")
-def bokehjs():
-    with BokehJS() as runner:
-        yield runner
 
 
 @pytest.fixture(scope="module")

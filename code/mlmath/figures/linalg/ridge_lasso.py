@@ -215,16 +215,9 @@ def _static(s: dict, state: dict):
     fixed = kit.to_fixed
     figure = kit.twin(7.2, 3.7)
     for ax, (key, title, color, _) in zip(figure.subplots(1, 2), PANELS):
-        ax.set_xlim(-LIMIT, LIMIT)
-        ax.set_ylim(-LIMIT, LIMIT)
-        ax.set_aspect("equal")
-        ax.axhline(0, color=palette.GREY, linewidth=0.8)
-        ax.axvline(0, color=palette.GREY, linewidth=0.8)
-        ax.grid(alpha=0.3)
-        ax.set_xlabel("$w_1$")
-        ax.set_ylabel("$w_2$")
         w = s[key]
-        ax.set_title(f"{title}: w = ({fixed(w[0], 2)}, {fixed(w[1], 2)})", fontsize=9)
+        kit.square_axes(figure, LIMIT, f"{title}: w = ({fixed(w[0], 2)}, {fixed(w[1], 2)})",
+                        ax=ax, labels=("$w_1$", "$w_2$"), title_size=9)
         guides, ball, points = (state[f"{NAME}-{key}-{part}"]["data"]
                                 for part in ("guides", "ball", "points"))
         for xs, ys in zip(guides["xs"], guides["ys"]):
