@@ -111,6 +111,10 @@ def test_the_twin_waits_in_the_box_until_the_figure_is_drawn_and_in_print(
             (twin,) = figure["twins"]  # the picture for the page's mode, loaded
             assert twin["loaded"] and f"mlmath-twin-{mode}" in twin["kind"], figure
             assert twin["size"][1] > 100, figure
+        for _ in range(100):  # the page asks for BokehJS once a figure is near: wait for it
+            if held:
+                break
+            page.wait_for_timeout(100)
         assert held, "BokehJS was not requested"
         for route in held:  # let BokehJS through
             route.continue_()
