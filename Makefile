@@ -110,7 +110,7 @@ all:
 	$(MAKE) pdf
 
 # Both cores (pytest-xdist). The book is built once, before any test; every
-# test reads that build. Times go to _build/ for `make bench` to project.
+# test reads that build (MLMATH_BOOK_BUILT: no test worker builds it again). Times go to _build/ for `make bench` to project.
 PYTEST := $(BIN)/python -m pytest -n 2
 UNIT_TIER := -m "not book and not browser and not build"
 
@@ -119,7 +119,7 @@ test: $(VENV)/.test-deps node_modules/.package-lock.json
 	@mkdir -p _build && date +%s > _build/.test-start
 	$(MAKE) all
 	@date +%s > _build/.test-built
-	$(PYTEST) --junitxml=_build/test-report.xml
+	MLMATH_BOOK_BUILT=1 $(PYTEST) --junitxml=_build/test-report.xml
 	@date +%s > _build/.test-end
 
 # The unit tier: the package, the figures' Python side and their callbacks in

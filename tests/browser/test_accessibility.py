@@ -206,36 +206,32 @@ def test_no_page_loads_a_script_that_holds_back_its_text(built_book):
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 
-@pytest.mark.parametrize("path", book_pages())
-def test_axe_finds_no_serious_or_critical_violation_in_light_or_dark_mode(visit, path):
-    # Every rule in light mode, then the colour rules again once the reader
-    # has switched the theme to dark (the figures recolour too).
-    record = visit(path, init_script=LIGHT_MODE)
-    page = record.page
-    ready(page)
+def axe_problems(page, path: str, mode: str, rules: list[str] | None = None) -> list[str]:
+    """axe-core's serious and critical violations on the page as it is now."""
     problems = []
-    for mode, rules in (("light", None), ("dark", COLOUR_RULES)):
-        if mode == "dark":
-            page.evaluate("""async () => {
-              document.documentElement.dataset.mode = 'dark'
-              document.documentElement.dataset.theme = 'dark'
-              // Colours fade to their dark values: wait until every transition has ended.
-              await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
-              await Promise.allSettled(document.getAnimations().map((a) => a.finished))
-            }""")
-            ready(page)
-        for violation in axe_violations(page, rules):
-            if violation["impact"] not in BLOCKING:
+    for violation in axe_violations(page, rules):
+        if violation["impact"] not in BLOCKING:
+            continue
+        rule = violation["id"]
+        for node in violation["nodes"]:
+            target = json.dumps(node["target"])
+            if rule in THEME_ONLY and THEME_ONLY[rule][0] in target:
                 continue
-            rule = violation["id"]
-            for node in violation["nodes"]:
-                target = json.dumps(node["target"])
-                if rule in THEME_ONLY and THEME_ONLY[rule][0] in target:
-                    continue
-                problems.append(f"{path} ({mode}): {rule} ({violation['impact']}) at "
-                                f"{target}: {node['failureSummary']}")
-    record.assert_clean()
-    assert not problems, "\n".join(problems)
+            problems.append(f"{path} ({mode}): {rule} ({violation['impact']}) at "
+                            f"{target}: {node['failureSummary']}")
+    return problems
+
+
+def switch_to_dark(page) -> None:
+    """The theme's dark mode, as its button leaves the page, once every colour
+    has faded to its dark value (the figures recolour too)."""
+    page.evaluate("""async () => {
+      document.documentElement.dataset.mode = 'dark'
+      document.documentElement.dataset.theme = 'dark'
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+      await Promise.allSettled(document.getAnimations().map((a) => a.finished))
+    }""")
+    ready(page)
 
 
 # -- what a screen reader gets from the formulas -------------------------------
@@ -252,20 +248,9 @@ def _children(node, name: str) -> list:
             if child.get("nodeName", "").lower() == name]
 
 
-@pytest.mark.parametrize("path", book_pages())
-def test_every_formula_is_given_to_a_screen_reader_as_mathml(visit, built_book, path):
-    if "<mjx-container" not in (built_book / path).read_text():
-        pytest.skip("no formula on this page")
-    record = visit(path)
-    page = record.page
-    ready(page)
-    # Solutions are folded away (sphinx-togglebutton): unfold them, as a reader would.
-    page.evaluate("""() => {
-      document.querySelectorAll('.toggle-hidden').forEach((e) => e.classList.remove('toggle-hidden'))
-      document.querySelectorAll('details').forEach((d) => { d.open = true })
-    }""")
-    cdp = page.context.new_cdp_session(page)
-    tree = AXTree(cdp)
+def check_mathml(page, cdp, tree: "AXTree", path: str) -> None:
+    """Every formula reaches a screen reader as MathML, once: the drawn glyphs
+    are hidden from it. (Solutions must be unfolded first.)"""
     # The whole DOM at once, each node with the id the accessibility tree uses.
     document = cdp.send("DOM.getDocument", {"depth": -1})["root"]
     containers = list(_elements(document, "mjx-container"))
@@ -290,21 +275,15 @@ def test_every_formula_is_given_to_a_screen_reader_as_mathml(visit, built_book, 
         said = page.evaluate("""() => [...document.querySelectorAll('mjx-assistive-mml')]
           .map((mml) => mml.textContent)""")
         assert any(s.replace("\u2061", "") == "det(A−λI)" for s in said), said[:5]
-    record.assert_clean()
 
 
 # -- what a screen reader gets from the figures --------------------------------
-@pytest.mark.parametrize("path", support_figure_pages())
-def test_every_figure_control_is_named_and_every_figure_has_its_alt_text(visit, built_book,
-                                                                         path):
-    alts = static_twin_alt_texts(built_book)
-    checked = 0
-    record = visit(path)
-    page = record.page
-    ready(page)
-    cdp = page.context.new_cdp_session(page)
+def check_figures_for_screen_readers(page, cdp, tree: "AXTree", alts: dict, path: str) -> None:
+    """Every figure is a named group described by its twin's alt text, every
+    control in it named (sliders after their titles, with their values), its
+    readout a live region, no bare canvas exposed."""
     wrappers = figure_dom_nodes(cdp)
-    tree = AXTree(cdp)
+    assert wrappers, f"{path}: no figure"
     for figure, dom_id in wrappers.items():
         where = f"{path}, figure {figure}"
         group = tree.by_dom[dom_id]
@@ -326,10 +305,76 @@ def test_every_figure_control_is_named_and_every_figure_has_its_alt_text(visit, 
         canvases = [node for node in below if role(node).lower() == "canvas"]
         assert not canvases, f"{where}: a canvas without text is exposed"
         assert any(role(node) == "status" for node in below), f"{where}: readout is silent"
-        checked += 1
-    record.assert_clean()
-    record.close()
-    assert checked >= 1
+
+
+#: JS: once the page's fonts have loaded, MathJax's font faces and their states,
+#: and every font file the page fetched with its HTTP status.
+MATH_FONTS = """async () => {
+  await document.fonts.ready
+  return {
+    faces: [...document.fonts].filter((f) => f.family.startsWith('MJX'))
+      .map((f) => [f.family, f.status]),
+    files: performance.getEntriesByType('resource').filter((e) => /MathJax_.*\\.woff2?$/.test(e.name))
+      .map((e) => [new URL(e.name).pathname, e.responseStatus]),
+  }
+}"""
+
+
+def check_math_fonts(page, path: str) -> None:
+    """The formulas' fonts come from the book itself, and load."""
+    fonts = page.evaluate(MATH_FONTS)
+    failed = [family for family, status in fonts["faces"] if status == "error"]
+    assert not failed, f"{path}: fonts failed to load: {failed}"
+    assert any(status == "loaded" for _, status in fonts["faces"]), path
+    assert fonts["files"], f"{path}: no font file fetched"
+    for url, status in fonts["files"]:
+        assert re.match(r"^/_static/mathjax-\d[^/]*/fonts-[0-9a-f]{10}/MathJax_[\w-]+\.woff2$",
+                        url), url
+        assert status == 200, f"{path}: {url} answered {status}"
+
+
+# -- one visit per page: what every reader gets ------------------------------------
+@pytest.mark.parametrize("path", book_pages() + ["index.html"])
+def test_a_reader_gets_the_page_offline_and_accessible_in_light_and_dark_mode(
+        visit, built_book, path):
+    """One visit does what a reader does: open the page with the network cut
+    off, scroll past every figure, switch to dark mode, unfold the solutions.
+    On the way: every figure draws, the math fonts load from the book, no
+    request leaves 127.0.0.1 and nothing fails in the console; axe finds no
+    serious or critical violation (every rule in light mode, the colour rules
+    again in dark); every formula and every figure reaches a screen reader."""
+    html = (built_book / path).read_text()
+    record = visit(path, init_script=LIGHT_MODE)
+    page = record.page
+    figures = page.locator("[data-mlmath-figure]").count()
+    ready(page)
+    assert figures == html.count("data-mlmath-figure="), path  # and every one drew (ready)
+    if is_redirect(built_book, path):  # index.html, which sends the reader on
+        record.assert_clean()
+        return
+    if "<mjx-container" in html:
+        check_math_fonts(page, path)
+    problems = axe_problems(page, path, "light")
+    switch_to_dark(page)
+    problems += axe_problems(page, path, "dark", COLOUR_RULES)
+    assert not problems, "\n".join(problems)
+    # Solutions are folded away (sphinx-togglebutton): unfold them, as a reader would.
+    page.evaluate("""() => {
+      document.querySelectorAll('.toggle-hidden').forEach((e) => e.classList.remove('toggle-hidden'))
+      document.querySelectorAll('details').forEach((d) => { d.open = true })
+    }""")
+    if "<mjx-container" in html or figures:
+        cdp = page.context.new_cdp_session(page)
+        tree = AXTree(cdp)
+        if "<mjx-container" in html:
+            check_mathml(page, cdp, tree, path)
+        if figures:
+            check_figures_for_screen_readers(page, cdp, tree, static_twin_alt_texts(built_book),
+                                             path)
+    try:
+        record.assert_clean()  # no request left 127.0.0.1, no error in the console
+    except AssertionError as error:
+        raise AssertionError(f"{path}: {error}") from None
 
 
 def focus_just_before(page, figure: str) -> None:

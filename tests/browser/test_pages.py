@@ -8,7 +8,6 @@ import re
 
 import pytest
 
-from tests.browser.conftest import wait_for_figures
 from tests.browser.support import book_pages, html_pages
 from tests.conftest import ROOT
 
@@ -25,40 +24,8 @@ def _source(built_book, path: str) -> str:
     return (built_book / path.split("?")[0]).read_text()
 
 
-#: JS: once the page's fonts have loaded, MathJax's font faces and their states,
-#: and every font file the page fetched with its HTTP status.
-MATH_FONTS = """async () => {
-  await document.fonts.ready
-  return {
-    faces: [...document.fonts].filter((f) => f.family.startsWith('MJX'))
-      .map((f) => [f.family, f.status]),
-    files: performance.getEntriesByType('resource').filter((e) => /MathJax_.*\\.woff2?$/.test(e.name))
-      .map((e) => [new URL(e.name).pathname, e.responseStatus]),
-  }
-}"""
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_the_page_loads_offline_with_its_figures_and_math_fonts(visit, built_book, path):
-    html = _source(built_book, path)
-    record = visit(path)
-    figures = wait_for_figures(record.page)
-    assert figures == html.count("data-mlmath-figure="), path  # and every one drew
-    if "<mjx-container" in html:
-        # The formulas' fonts come from the book itself, and load.
-        fonts = record.page.evaluate(MATH_FONTS)
-        failed = [family for family, status in fonts["faces"] if status == "error"]
-        assert not failed, f"{path}: fonts failed to load: {failed}"
-        assert any(status == "loaded" for _, status in fonts["faces"]), path
-        assert fonts["files"], f"{path}: no font file fetched"
-        for url, status in fonts["files"]:
-            assert re.match(r"^/_static/mathjax-\d[^/]*/fonts-[0-9a-f]{10}/MathJax_[\w-]+\.woff2$",
-                            url), url
-            assert status == 200, f"{path}: {url} answered {status}"
-    try:
-        record.assert_clean()  # no request left 127.0.0.1, no error in the console
-    except AssertionError as error:
-        raise AssertionError(f"{path}: {error}") from None
+# That every page loads offline, with its figures and math fonts, is checked on
+# the reader's one visit in test_accessibility.py.
 
 
 def test_the_pages_cover_the_book(built_book):
