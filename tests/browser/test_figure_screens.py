@@ -1,9 +1,14 @@
-"""Every figure fits a phone, a tablet and a desktop, in light and in dark mode.
+"""Every figure fits a phone, a tablet and a desktop, in light and in dark mode,
+and answers a finger on the phone as its Python twin says it must.
 
-For each page with figures and each screen (a 360 px phone with touch, a
-768 px tablet, a 1280 px desktop), the page is read as a reader would: loaded
-in light mode, scrolled past every figure, then switched to dark mode with
-the theme's own button, and back. Checked:
+For each page with figures, on a 360 px phone with touch and on a 1280 px
+desktop, the page is read as a reader would: loaded, scrolled past every
+figure, then switched to the other mode with the theme's own button, and
+back. The desktop's window is then narrowed to a 768 px tablet's (the same
+layout rules decide, by the column's width, so one page serves both), and on
+the phone each figure's first slider is tapped on its track and its handle
+dragged with a finger (Chromium touch events, as a touchscreen sends them).
+Checked:
 
 - no figure is wider than its column, none scrolls sideways, nor does the page;
 - every cell holds what is drawn in it (so nothing moves when BokehJS draws
@@ -16,7 +21,12 @@ the theme's own button, and back. Checked:
   to), leaves in the page what its module's ``page_state`` computes;
   back in light mode, every colour is light again, all without a reload. The
   phone opens the page dark (figures recoloured before they are drawn), the
-  others light (recoloured when the reader switches).
+  desktop light (recoloured when the reader switches);
+- the tablet's width: the layout checks again;
+- a tap and a drag by finger on the phone leave the slider where the finger
+  was and the page as ``page_state`` computes for it. (The callbacks are
+  checked against Python for many settings without a browser, in
+  ``tests/figures/``.)
 """
 
 from __future__ import annotations
@@ -26,20 +36,22 @@ import io
 import pytest
 from PIL import Image
 
-from tests.browser.support import (FIGURE_LAYOUT, FIGURES_FINISHED, SCROLL_TO_FIGURES,
-                                   assert_page_matches_python, figure_pages, press_key)
+from tests.browser.support import (CONTROLS, FIGURE_LAYOUT, FIGURES_FINISHED,
+                                   SCROLL_TO_FIGURES, assert_page_matches_python, figure_pages,
+                                   press_key)
 
 pytestmark = pytest.mark.browser
 
 SCREENS = {
     "phone": dict(viewport={"width": 360, "height": 800}, is_mobile=True, has_touch=True,
                   device_scale_factor=2),
-    "tablet": dict(viewport={"width": 768, "height": 1024}),
     "desktop": dict(viewport={"width": 1280, "height": 900}),
 }
+#: The window the desktop is narrowed to after its checks.
+TABLET = {"width": 768, "height": 1024}
 #: The mode each screen opens the page in: the phone starts dark (the figures are
-#: recoloured before they are drawn), the others light (recoloured when switched).
-START = {"phone": "dark", "tablet": "light", "desktop": "light"}
+#: recoloured before they are drawn), the desktop light (recoloured when switched).
+START = {"phone": "dark", "desktop": "light"}
 #: Layout shifts, as Chromium reports them (no input in between).
 WATCH_SHIFTS = """
 localStorage.setItem('mode', '%(mode)s'); localStorage.setItem('theme', '%(mode)s')
@@ -145,6 +157,59 @@ def check_layout(reports: list, screen: str, mode: str) -> None:
             f"{where}: a control of {report['smallest_target']:.0f} px: {report['targets']}"
 
 
+def touch(cdp, kind: str, x: float, y: float) -> None:
+    points = [] if kind == "touchEnd" else [{"x": x, "y": y}]
+    cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+
+def follow_a_finger(page, cdp, names: list[str], mode: str) -> None:
+    """Each figure's first slider: tapped on its track far from the handle,
+    then its handle dragged back by finger; the slider must land where the
+    finger was, to a step, and the page show what Python computes."""
+    for figure in names:
+        sliders = [c for c in page.evaluate(CONTROLS, figure) if c[3] == "Slider"]
+        if not sliders:
+            continue
+        name = sliders[0][0]
+        spec = page.evaluate("(n) => { for (const d of Bokeh.documents) { const m = "
+                             "d.get_model_by_name(n); if (m) return [m.start, m.end, m.step] } }",
+                             name)
+        track = page.locator(f"[data-mlmath-figure='{figure}'] .noUi-target").first
+        track.scroll_into_view_if_needed()
+        box = track.bounding_box()
+        y = box["y"] + box["height"] / 2
+
+        def value():
+            return page.evaluate("(n) => { for (const d of Bokeh.documents) { const m = "
+                                 "d.get_model_by_name(n); if (m) return m.value } }", name)
+
+        def near(fraction):  # the slider's value at that point of its track, to a step
+            start, end, step = spec
+            return abs(value() - (start + fraction * (end - start))) <= step * 1.01 + 1e-9
+
+        # Tap the track far from the handle (a tap beside a handle is taken as
+        # one on the handle, as phones do), then drag the handle back.
+        handle = page.locator(f"[data-mlmath-figure='{figure}'] .noUi-handle").first
+        grip = handle.bounding_box()
+        at = (grip["x"] + grip["width"] / 2 - box["x"]) / box["width"]
+        tap, drag = (0.1, 0.8) if at > 0.5 else (0.9, 0.2)
+        page.touchscreen.tap(box["x"] + tap * box["width"], y)
+        page.wait_for_function(FIGURES_FINISHED)
+        assert near(tap), f"{figure}: a tap at {tap:.0%} of the track gave {value()}"
+
+        page.wait_for_timeout(400)  # noUiSlider slides the handle over 0.3 s
+        grip = handle.bounding_box()
+        x0, y0 = grip["x"] + grip["width"] / 2, grip["y"] + grip["height"] / 2
+        target = box["x"] + drag * box["width"]
+        touch(cdp, "touchStart", x0, y0)
+        for k in range(1, 11):
+            touch(cdp, "touchMove", x0 + (target - x0) * k / 10, y0)
+        touch(cdp, "touchEnd", target, y0)
+        page.wait_for_function(FIGURES_FINISHED)
+        assert near(drag), f"{figure}: a drag to {drag:.0%} of the track gave {value()}"
+        assert_page_matches_python(page, figure, mode)
+
+
 @pytest.mark.parametrize("screen", list(SCREENS))
 @pytest.mark.parametrize("path", figure_pages())
 def test_figures_fit_the_screen_in_light_and_dark_mode(browser, book_url, path, screen):
@@ -182,6 +247,14 @@ def test_figures_fit_the_screen_in_light_and_dark_mode(browser, book_url, path, 
 
         switch_theme(page, start)
         check_colours(page, names, start)
+        if screen == "desktop":  # narrowed to a tablet's window
+            page.set_viewport_size(TABLET)
+            page.evaluate("() => new Promise((r) => requestAnimationFrame(() => "
+                          "requestAnimationFrame(r)))")
+            page.wait_for_function(FIGURES_FINISHED)
+            check_layout(page.evaluate(FIGURE_LAYOUT), "tablet", start)
+        else:
+            follow_a_finger(page, context.new_cdp_session(page), names, start)
         assert not errors, errors
     finally:
         context.close()

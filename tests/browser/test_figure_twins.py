@@ -11,7 +11,7 @@ figure the reader never scrolled to. Checked in Chromium on every figure page:
   prints it (print media, straight after loading, without scrolling); once
   drawn, the picture steps aside and the figure prints its plots without
   their controls;
-- in dark mode the picture is the dark one.
+- in dark mode (switched to while BokehJS is held) the picture is the dark one.
 """
 
 from __future__ import annotations
@@ -90,27 +90,38 @@ def test_with_scripts_off_every_figure_shows_its_twin_and_a_note(browser, book_u
         context.close()
 
 
-@pytest.mark.parametrize("mode", ["light", "dark"])
+def _shown_twins(page, mode: str) -> list[dict]:
+    """Each figure's visible picture, checked to be the loaded one of ``mode``."""
+    _wait_for_twins(page)
+    figures = page.evaluate(TWINS)
+    for figure in figures:
+        (twin,) = figure["twins"]  # the picture for the page's mode, loaded
+        assert twin["loaded"] and f"mlmath-twin-{mode}" in twin["kind"], (mode, figure)
+        assert twin["size"][1] > 100, figure
+    return figures
+
+
 @pytest.mark.parametrize("path", figure_pages())
 def test_the_twin_waits_in_the_box_until_the_figure_is_drawn_and_in_print(
-        browser, book_url, path, mode):
+        browser, book_url, path):
+    # One reader: opens the page in light mode while BokehJS is slow to come,
+    # prints it, scrolls, switches to dark mode, and then BokehJS arrives.
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.add_init_script(f"localStorage.setItem('mode', '{mode}'); "
-                            f"localStorage.setItem('theme', '{mode}')")
+    context.add_init_script("localStorage.setItem('mode', 'light'); "
+                            "localStorage.setItem('theme', 'light')")
     held = []
     context.route("**/_static/bokeh/*", lambda route: held.append(route))
     page = context.new_page()
     try:
         page.goto(f"{book_url}/{path}")
-        if mode == "light":  # printed straight away, not scrolled: every figure's picture
-            assert_printed(page, drawn=False)
+        assert_printed(page, drawn=False)  # printed straight away, not scrolled
         page.evaluate(SCROLL_TO_FIGURES)
-        _wait_for_twins(page)
-        before = page.evaluate(TWINS)
-        for figure in before:
-            (twin,) = figure["twins"]  # the picture for the page's mode, loaded
-            assert twin["loaded"] and f"mlmath-twin-{mode}" in twin["kind"], figure
-            assert twin["size"][1] > 100, figure
+        _shown_twins(page, "light")
+        page.evaluate("""() => {
+          document.documentElement.dataset.mode = 'dark'
+          document.documentElement.dataset.theme = 'dark'
+        }""")
+        before = _shown_twins(page, "dark")
         for _ in range(100):  # the page asks for BokehJS once a figure is near: wait for it
             if held:
                 break
@@ -128,7 +139,6 @@ def test_the_twin_waits_in_the_box_until_the_figure_is_drawn_and_in_print(
         # The box kept its height: the picture waited in the room the figure takes.
         for old, new in zip(before, after):
             assert abs(old["height"] - new["height"]) <= 1, (old, new)
-        if mode == "light":  # printed once drawn: the plots as drawn, without controls
-            assert_printed(page, drawn=True)
+        assert_printed(page, drawn=True)  # the plots as drawn, without controls
     finally:
         context.close()

@@ -3,7 +3,7 @@ clears a spinner's field, and clicks an entry of C on the canvas.
 
 Everything else the explorer computes is checked against Python in BokehJS
 (``tests/figures/test_matrix_multiplication.py``) and, for a keyboard move, in
-this page (``test_figure_controls.py``).
+the page on every screen (``test_figure_screens.py``).
 """
 
 from __future__ import annotations
