@@ -8,7 +8,9 @@ book) and the cost of each chapter and each figure:
 
 - a test parametrized by a figure or a figure page (tests/figures/,
   tests/browser/test_figure_*) costs its figure(s);
-- a test parametrized by a chapter or a page costs that chapter;
+- a test parametrized by a chapter or a page costs that chapter, and so does
+  a test that builds the whole book again (``SCALES_WITH_THE_BOOK``), spread
+  over the chapters;
 - the rest is fixed.
 
 Then projects `make test` for a book of ``--chapters`` chapters and
@@ -35,6 +37,8 @@ from tests.figures.registry import figure_modules  # noqa: E402
 
 BUDGET_MIN = 30
 WORKERS = 2
+#: Tests named by no chapter whose work grows with the whole book.
+SCALES_WITH_THE_BOOK = ("test_a_clean_build_warns_of_nothing_and_gives_the_book_make_built",)
 
 
 def _stamp(name: str) -> float | None:
@@ -81,7 +85,7 @@ def main() -> int:
                           or f"-{short[c]}]" in ident or f"/{short[c]}." in ident]
         if figure_test and (named_figures or named_chapters):
             per_figure += seconds
-        elif named_chapters:
+        elif named_chapters or name.startswith(SCALES_WITH_THE_BOOK):
             per_chapter += seconds
         else:
             fixed += seconds
