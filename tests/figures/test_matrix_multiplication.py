@@ -168,6 +168,34 @@ def test_growing_both_matrices_multiplies_three_by_three_in_bokehjs(bokehjs):
     assert_allclose(entries_of(cells, "C"), a @ b)
 
 
+def test_corners_that_do_not_compose_are_named_so():
+    """A 2×2 corner of AB is the corners' product only when A's third column meets
+    B's third row in zeros; the title and the alt text must not claim more."""
+    through_zeros = fig_matrix_multiplication(a=[[1, 2, 0], [0, 1, 3]], b=[[1, 0], [0, 1], [4, 4]])
+    assert through_zeros.model(f"{PREFIX}-maps-title").text == "2×2 corners: AB's ≠ A's after B's"
+    assert "is not the corner of A applied after the corner of B" in through_zeros.alt
+    assert through_zeros.static.axes[1].get_title() == (
+        "2×2 corners of B, A, AB: AB's is not A's after B's")
+    shapes = through_zeros.model(f"{PREFIX}-shapes").data
+    ab_image = np.column_stack([shapes["xs"][3], shapes["ys"][3]])
+    b_image = np.column_stack([shapes["xs"][1], shapes["ys"][1]])
+    assert not np.allclose(ab_image, b_image @ np.array([[1, 2], [0, 1]]).T)  # as the title says
+    composing = fig_matrix_multiplication(a=[[1, 2, 0], [0, 1, 0]], b=[[1, 0], [0, 1], [4, 4]])
+    assert composing.model(f"{PREFIX}-maps-title").text == "Unit square under 2×2 corners"
+    assert "is not the corner" not in composing.alt
+    tall = fig_matrix_multiplication(a=np.ones((3, 2)), b=np.ones((2, 3)))  # two columns of A
+    assert tall.model(f"{PREFIX}-maps-title").text == "Unit square under 2×2 corners"
+
+
+def test_corners_stop_composing_when_the_reader_types_a_third_term_in_bokehjs(bokehjs):
+    steps = [[f"{PREFIX}-{key}", "value", "3"] for key in ("a-columns", "b-rows")]
+    shown = run(bokehjs, fig_matrix_multiplication(), steps)
+    assert shown[f"{PREFIX}-maps-title"]["text"] == "Unit square under 2×2 corners"
+    steps += [[f"{PREFIX}-a-13", "value", 1.5], [f"{PREFIX}-b-31", "value", -2.0]]
+    shown = run(bokehjs, fig_matrix_multiplication(), steps)
+    assert shown[f"{PREFIX}-maps-title"]["text"] == "2×2 corners: AB's ≠ A's after B's"
+
+
 def test_a_chosen_entry_outside_the_shape_moves_inside_in_bokehjs(bokehjs):
     figure = fig_matrix_multiplication(a=np.ones((3, 2)), b=np.ones((2, 3)), cell=(3, 3))
     shown = run(bokehjs, figure, [[f"{PREFIX}-a-rows", "value", "2"],

@@ -40,7 +40,7 @@ def figure():
                                     ((-3.0, 3.0), 3.0)])
 def test_solutions_are_scikit_learns_ridge_and_lasso(z, lam):
     # With the orthonormal design X = √2 I and y = √2 z, scikit-learn's objectives
-    # ‖y − Xw‖² + λ‖w‖² and ‖y − Xw‖² / 4 + λ‖w‖₁ are the figure's, up to a factor.
+    # ‖y − Xw‖² + α‖w‖² and ‖y − Xw‖² / 4 + α‖w‖₁ are the figure's, up to a factor.
     X, y = np.sqrt(2) * np.eye(2), np.sqrt(2) * np.array(z)
     state = page_state(values(z, lam))
     ridge = Ridge(alpha=2 * lam, fit_intercept=False).fit(X, y).coef_
@@ -78,7 +78,7 @@ def test_the_readout_counts_the_zeros():
     assert "w₁ is exactly 0" in readout_text((-0.3, 2.0), 0.8)
     assert "no weight is 0 yet" in readout_text((2.0, 1.0), 0.5)
     assert "both weights are exactly 0" in readout_text((0.5, -0.3), 1.0)
-    assert "1 / (1 + λ) = 0.500" in readout_text((1.0, 1.0), 1.0)
+    assert "1 / (1 + α) = 0.500" in readout_text((1.0, 1.0), 1.0)
     assert "w = (−1.00, 0.50)" in readout_text((-2.0, 1.0), 1.0)
 
 

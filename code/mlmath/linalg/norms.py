@@ -58,11 +58,11 @@ def _check_penalty(penalty) -> float:
 
 def ridge_shrink(z, penalty) -> np.ndarray:
     r"""Minimise :math:`\tfrac12 \lVert \mathbf w - \mathbf z \rVert_2^2
-    + \tfrac{\lambda}{2} \lVert \mathbf w \rVert_2^2` over :math:`\mathbf w`.
+    + \tfrac{\alpha}{2} \lVert \mathbf w \rVert_2^2` over :math:`\mathbf w`.
 
-    .. math:: \mathbf w^\star = \frac{\mathbf z}{1 + \lambda}
+    .. math:: \mathbf w^\star = \frac{\mathbf z}{1 + \alpha}
 
-    Setting the gradient :math:`(\mathbf w - \mathbf z) + \lambda \mathbf w` to
+    Setting the gradient :math:`(\mathbf w - \mathbf z) + \alpha \mathbf w` to
     zero gives it. Every weight shrinks by the same factor and none becomes 0.
     This is ridge regression when the features are orthonormal
     (:math:`X^\top X = I`) and :math:`\mathbf z = X^\top \mathbf y` is the
@@ -73,7 +73,7 @@ def ridge_shrink(z, penalty) -> np.ndarray:
     z : array_like, shape (n,)
         The unpenalised optimum.
     penalty : float >= 0
-        The strength :math:`\lambda`.
+        The strength :math:`\alpha`.
     """
     z = as_vector(z, "z")
     penalty = _check_penalty(penalty)
@@ -82,15 +82,15 @@ def ridge_shrink(z, penalty) -> np.ndarray:
 
 def soft_threshold(z, penalty) -> np.ndarray:
     r"""Minimise :math:`\tfrac12 \lVert \mathbf w - \mathbf z \rVert_2^2
-    + \lambda \lVert \mathbf w \rVert_1` over :math:`\mathbf w`.
+    + \alpha \lVert \mathbf w \rVert_1` over :math:`\mathbf w`.
 
-    .. math:: w_i^\star = \operatorname{sign}(z_i)\, \max(|z_i| - \lambda,\ 0)
+    .. math:: w_i^\star = \operatorname{sign}(z_i)\, \max(|z_i| - \alpha,\ 0)
 
-    Each weight moves :math:`\lambda` towards 0 and stops there: any
-    :math:`|z_i| \le \lambda` becomes exactly 0. (The penalty's slope is
-    :math:`\pm\lambda` however close to 0 the weight is, so a small pull
+    Each weight moves :math:`\alpha` towards 0 and stops there: any
+    :math:`|z_i| \le \alpha` becomes exactly 0. (The penalty's slope is
+    :math:`\pm\alpha` however close to 0 the weight is, so a small pull
     :math:`z_i` cannot hold it away from 0; the :math:`L_2` penalty's slope
-    :math:`\lambda w_i` fades to nothing there instead.) This is the lasso when
+    :math:`\alpha w_i` fades to nothing there instead.) This is the lasso when
     the features are orthonormal. Book section: Linear Algebra, *Norms and the
     SVD*.
 
@@ -99,7 +99,7 @@ def soft_threshold(z, penalty) -> np.ndarray:
     z : array_like, shape (n,)
         The unpenalised optimum.
     penalty : float >= 0
-        The strength :math:`\lambda`.
+        The strength :math:`\alpha`.
     """
     z = as_vector(z, "z")
     penalty = _check_penalty(penalty)

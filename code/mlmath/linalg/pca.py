@@ -49,21 +49,21 @@ def center(X) -> tuple[np.ndarray, np.ndarray]:
 
     .. math::
 
-        \boldsymbol\mu = \frac1m \sum_{i=1}^m \mathbf x_i, \qquad
+        \boldsymbol\mu = \frac1N \sum_{i=1}^N \mathbf x_i, \qquad
         \tilde{\mathbf x}_i = \mathbf x_i - \boldsymbol\mu
 
     Book section: Linear Algebra, *Principal Component Analysis*.
 
     Parameters
     ----------
-    X : array_like, shape (m, n)
-        ``m >= 2`` data points (rows) with ``n`` features (columns).
+    X : array_like, shape (N, d)
+        ``N >= 2`` data points (rows) with ``d`` features (columns).
 
     Returns
     -------
-    centered : numpy.ndarray, shape (m, n)
+    centered : numpy.ndarray, shape (N, d)
         Every column has mean zero (up to rounding).
-    mean : numpy.ndarray, shape (n,)
+    mean : numpy.ndarray, shape (d,)
         The column means :math:`\boldsymbol\mu`.
     """
     X = _as_data(X)
@@ -76,23 +76,23 @@ def covariance_matrix(X) -> np.ndarray:
 
     .. math::
 
-        C = \frac{1}{m - 1} \tilde X^\top \tilde X, \qquad
-        C_{jk} = \frac{1}{m - 1} \sum_{i=1}^m (x_{ij} - \mu_j)(x_{ik} - \mu_k)
+        C = \frac{1}{N - 1} \tilde X^\top \tilde X, \qquad
+        C_{jk} = \frac{1}{N - 1} \sum_{i=1}^N (x_{ij} - \mu_j)(x_{ik} - \mu_k)
 
     where :math:`\tilde X` is ``X`` centred (:func:`center`). The diagonal
     holds each feature's variance, the off-diagonal entries how two features
-    vary together. Dividing by :math:`m - 1` rather than :math:`m` makes it an
+    vary together. Dividing by :math:`N - 1` rather than :math:`N` makes it an
     unbiased estimate (as :func:`numpy.cov` and scikit-learn do).
     Book section: Linear Algebra, *Principal Component Analysis*.
 
     Parameters
     ----------
-    X : array_like, shape (m, n)
-        ``m >= 2`` data points with ``n`` features.
+    X : array_like, shape (N, d)
+        ``N >= 2`` data points with ``d`` features.
 
     Returns
     -------
-    numpy.ndarray, shape (n, n)
+    numpy.ndarray, shape (d, d)
         Symmetric, with nonnegative eigenvalues.
     """
     centered, _ = center(X)
@@ -104,9 +104,9 @@ class PCAResult(NamedTuple):
     """A fitted principal component analysis (the result of :func:`fit_pca`)."""
 
     mean: np.ndarray
-    """shape (n,): the column means subtracted before projecting."""
+    """shape (d,): the column means subtracted before projecting."""
     components: np.ndarray
-    """shape (k, n): the principal directions as unit rows, most variance
+    """shape (k, d): the principal directions as unit rows, most variance
     first; each signed so that its largest-magnitude entry is positive (as in
     scikit-learn)."""
     explained_variance: np.ndarray
@@ -130,7 +130,7 @@ def fit_pca(X, n_components: int | None = None) -> PCAResult:
     .. math::
 
         \text{explained variance ratio}_j
-        = \frac{\lambda_j}{\lambda_1 + \dots + \lambda_n}
+        = \frac{\lambda_j}{\lambda_1 + \dots + \lambda_d}
         = \frac{\lambda_j}{\operatorname{tr} C} .
 
     Eigenvalues that rounding made slightly negative are set to 0 (a
@@ -142,11 +142,11 @@ def fit_pca(X, n_components: int | None = None) -> PCAResult:
 
     Parameters
     ----------
-    X : array_like, shape (m, n)
-        ``m >= 2`` data points (rows), ``n`` features (columns), not all rows
+    X : array_like, shape (N, d)
+        ``N >= 2`` data points (rows), ``d`` features (columns), not all rows
         equal.
     n_components : int, optional
-        How many components to keep, ``1 <= n_components <= n``; all ``n`` by
+        How many components to keep, ``1 <= n_components <= d``; all ``d`` by
         default.
 
     Returns
@@ -202,13 +202,13 @@ def pca_project(X, pca: PCAResult) -> np.ndarray:
 
     Parameters
     ----------
-    X : array_like, shape (m, n)
-        Any number of points (``m >= 1``) with the features ``pca`` was fitted on.
+    X : array_like, shape (N, d)
+        Any number of points (``N >= 1``) with the features ``pca`` was fitted on.
     pca : PCAResult
 
     Returns
     -------
-    numpy.ndarray, shape (m, k)
+    numpy.ndarray, shape (N, k)
     """
     pca = _check_result(pca)
     X = as_matrix(X, "X")
@@ -226,22 +226,22 @@ def pca_reconstruct(scores, pca: PCAResult) -> np.ndarray:
     .. math:: \hat{\mathbf x}_i = \boldsymbol\mu + V_k \mathbf z_i,
               \qquad \hat X = \boldsymbol\mu + Z V_k^\top
 
-    With all ``n`` components this returns the data exactly; with fewer, the
+    With all ``d`` components this returns the data exactly; with fewer, the
     closest points (in squared distance) that lie in the ``k``-dimensional
     plane through the mean spanned by the components. The mean squared
-    error, summed over features, is :math:`\frac{m-1}{m}` times the sum of
+    error, summed over features, is :math:`\frac{N-1}{N}` times the sum of
     the discarded eigenvalues. Book section: Linear Algebra, *Principal
     Component Analysis*.
 
     Parameters
     ----------
-    scores : array_like, shape (m, k)
+    scores : array_like, shape (N, k)
         Output of :func:`pca_project` (``k`` = the number of components kept).
     pca : PCAResult
 
     Returns
     -------
-    numpy.ndarray, shape (m, n)
+    numpy.ndarray, shape (N, d)
     """
     pca = _check_result(pca)
     scores = as_matrix(scores, "scores")

@@ -100,7 +100,7 @@ def norm(x, p: float = 2) -> float:
         return float(magnitudes.max())
     if isinstance(p, bool) or not isinstance(p, numbers.Real) or not p >= 1:
         raise ValueError(f"p must be a real number >= 1 or numpy.inf, got {p!r}")
-    # Divide by the largest entry first: squaring 1e200 overflows to inf even
+    # Divide by the largest magnitude first: squaring 1e200 overflows to inf even
     # though the length itself is a perfectly ordinary float.
     largest = magnitudes.max()
     if largest == 0:

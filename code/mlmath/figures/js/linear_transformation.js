@@ -39,7 +39,7 @@ if (largestEntry === 0) {
   everyVector = residual <= tolerance * largestEntry
   if (!everyVector) vectors = [eigenvector(lam)]
 } else if (disc < 0) {
-  kind = 'complex'; values = [trace / 2, Math.sqrt(-disc) / 2]  // α and β of α ± iβ
+  kind = 'complex'; values = [trace / 2, Math.sqrt(-disc) / 2]  // real and imaginary parts
 } else {
   const root = Math.sqrt(disc)
   const big = trace >= 0 ? (trace + root) / 2 : (trace - root) / 2

@@ -99,8 +99,12 @@ corners.data = corner
 const largest = Math.max(...shape.xs.flat().map(Math.abs), ...shape.ys.flat().map(Math.abs))
 const limit = Math.max(2, Math.ceil(1.15 * largest * 2) / 2)
 frame.data = {x: [-limit, limit, limit, -limit], y: [-limit, -limit, limit, limit]}
+// The corners compose unless a product a_i3 b_3j (i, j = 1, 2) is nonzero (_corners_compose).
+const compose = !defined || n === 2 ||
+  [0, 1].every((i) => [0, 1].every((j) => A[i][2] * B[2][j] === 0))
 maps_title.text = !defined ? 'Unit square under B, A (no AB)'
   : m === 2 && n === 2 && p === 2 ? 'Unit square under B, A and AB'
+  : !compose ? "2×2 corners: AB's ≠ A's after B's"
   : 'Unit square under 2×2 corners'
 
 // The readout: C, then the chosen entry as a sum of products; or why there is no C.

@@ -7,7 +7,7 @@
 // tests/figures/test_ridge_lasso.py compares the two.
 const snap = (slider, digits) => Number(slider.value.toFixed(digits))
 const z = [snap(z_1, decimals['z-1']), snap(z_2, decimals['z-2'])]
-const lam = snap(penalty, decimals.penalty)
+const alpha = snap(penalty, decimals.penalty)
 const lp = (v, p) => p === 1 ? Math.abs(v[0]) + Math.abs(v[1]) : Math.hypot(v[0], v[1])
 const soft = (v, t) => v.map((c) => Math.sign(c) * Math.max(Math.abs(c) - t, 0) + 0)
 // The Lp sphere of a radius around a centre: directions (cos t, sin t) rescaled to length 1.
@@ -21,7 +21,7 @@ const outline = (p, radius, center) => {
   return [xs, ys]
 }
 
-const solutions = {ridge: z.map((c) => c / (1 + lam)), lasso: soft(z, lam)}
+const solutions = {ridge: z.map((c) => c / (1 + alpha)), lasso: soft(z, alpha)}
 const paths = {ridge: [z, [0, 0]],
   lasso: [z, soft(z, Math.min(Math.abs(z[0]), Math.abs(z[1]))), [0, 0]]}
 const panels = {ridge: [2, ridge_ball, ridge_guides, ridge_points],
@@ -58,6 +58,6 @@ readout.text = z[0] === 0 && z[1] === 0
   ? 'z = (0, 0): without a penalty the best weights are already zero, ' +
     'so neither penalty has anything to shrink.'
   : `<b>ridge</b> (L₂ penalty): w = (${fixed(r[0], 2)}, ${fixed(r[1], 2)}), ` +
-    `every weight times 1 / (1 + λ) = ${fixed(1 / (1 + lam), 3)}<br>` +
+    `every weight times 1 / (1 + α) = ${fixed(1 / (1 + alpha), 3)}<br>` +
     `<b>lasso</b> (L₁ penalty): w = (${fixed(l[0], 2)}, ${fixed(l[1], 2)}), ` +
-    `every weight moved λ = ${fixed(lam, 2)} towards 0: ${phrase}`
+    `every weight moved α = ${fixed(alpha, 2)} towards 0: ${phrase}`

@@ -10,8 +10,8 @@ eigenvectors, the directions A only stretches,
 
 are drawn as lines through the origin, with A v = λ v as a thick arrow along
 each. The readout gives the eigenvalues, eigenvectors, trace and determinant.
-When the discriminant (tr A)² − 4 det A is negative (a complex pair α ± iβ,
-no real direction is kept) or A = λ I (every vector is an eigenvector), there
+When the discriminant (tr A)² − 4 det A is negative (a complex pair
+(tr A ± i√−Δ)/2, no real direction is kept) or A = λ I (every vector is an eigenvector), there
 is no line to draw and the plot says so in words. Every number comes from
 :func:`mlmath.linalg.eigen_2x2` and :func:`mlmath.linalg.transform_points`;
 ``figures/js/linear_transformation.js`` redraws the figure in the page and
@@ -158,8 +158,8 @@ def readout_text(matrix) -> str:
     fixed = kit.to_fixed
     invariants = f"tr A = {fixed(eigen.trace, 2)}, det A = {fixed(eigen.determinant, 2)}"
     if eigen.kind == "complex":
-        alpha, beta = eigen.eigenvalues[0].real, eigen.eigenvalues[0].imag
-        return (f"<b>Complex eigenvalues</b> λ = {fixed(alpha, 2)} ± {fixed(beta, 2)}i: "
+        real, imaginary = eigen.eigenvalues[0].real, eigen.eigenvalues[0].imag
+        return (f"<b>Complex eigenvalues</b> λ = {fixed(real, 2)} ± {fixed(imaginary, 2)}i: "
                 "no real vector stays on its own line; A turns every direction. · " + invariants)
     lam = fixed(eigen.eigenvalues[0], 2)
     if eigen.every_vector:
@@ -301,9 +301,9 @@ def _describe(matrix: np.ndarray) -> str:
              f"plane: sixteen unit vectors on the dashed unit circle are sent to the blue "
              f"arrows A v, and the unit circle to the blue curve. ")
     if eigen.kind == "complex":
-        alpha, beta = eigen.eigenvalues[0].real, eigen.eigenvalues[0].imag
-        return start + (f"The eigenvalues are complex, {alpha:.2f} plus or minus {beta:.2f} i, "
-                        "so no direction is kept: every vector is turned, and the figure draws "
+        real, imaginary = eigen.eigenvalues[0].real, eigen.eigenvalues[0].imag
+        return start + (f"The eigenvalues are complex, {real:.2f} plus or minus "
+                        f"{imaginary:.2f} i, so no direction is kept: every vector is turned, and the figure draws "
                         "no eigenvector line.")
     if eigen.every_vector:
         return start + (f"A is {eigen.eigenvalues[0]:g} times the identity: every vector is "

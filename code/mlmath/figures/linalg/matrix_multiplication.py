@@ -7,7 +7,10 @@ entry c_ij: the scheme puts A left of C and B above it, so that row i of A and
 column j of B meet at c_ij, and the readout writes c_ij out as a sum of
 products. When A's columns and B's rows differ, the figure says in words why
 there is no product. The map view draws the unit square and its images under
-the top-left 2×2 corners of B, A and AB (the whole maps when all are 2×2).
+the top-left 2×2 corners of B, A and AB (the whole maps when all are 2×2). The
+corner of AB is the corner of A times the corner of B plus the products through
+A's third column and B's third row; when those are not all zero, the corners do
+not compose, and the view's title and description say so.
 ``figures/js/matrix_multiplication.js`` redraws it in the page (and
 ``matrix_multiplication_tap.js`` turns a click into a choice);
 :func:`page_state` is what they must show, computed in Python.
@@ -146,6 +149,14 @@ def _maps(state: dict) -> tuple[dict, dict, float]:
     return shapes, corners, max(2.0, math.ceil(1.15 * largest * 2) / 2)
 
 
+def _corners_compose(state: dict) -> bool:
+    """Whether the 2×2 corner of AB is the corner of A times the corner of B: the
+    products a_i3 b_3j through A's third column (if any) are all zero. Exact, as
+    in the callback: the entries are multiples of 0.5, so no product underflows."""
+    a, b = state["a"], state["b"]
+    return a.shape[1] == 2 or not np.any(np.outer(a[:2, 2], b[2, :2]) != 0)
+
+
 def _maps_title(state: dict, printed: bool = False) -> str:
     """The map view's title; the printed twin has room for the long forms."""
     if not state["defined"]:
@@ -153,6 +164,9 @@ def _maps_title(state: dict, printed: bool = False) -> str:
                 else "Unit square under B, A (no AB)")
     if state["a"].shape == state["b"].shape == (2, 2):
         return "Unit square under B, A and AB"
+    if not _corners_compose(state):
+        return ("2×2 corners of B, A, AB: AB's is not A's after B's" if printed
+                else "2×2 corners: AB's ≠ A's after B's")
     return ("Unit square under the 2×2 corners of B, A, AB" if printed
             else "Unit square under 2×2 corners")
 
@@ -403,4 +417,7 @@ def _describe(state: dict) -> str:
     return (f"Matrix multiplication, with matrices written row by row. A ({m}×{n}) = {_words(a)}, "
             f"B ({n_b}×{p}) = {_words(b)}. {middle}Right, on a grid from {-limit:g} to {limit:g}, "
             "the unit square with corners (0, 0), (1, 0), (1, 1), (0, 1) and its images under "
-            f"the top-left 2×2 corners of the matrices, corners in the same order ({maps}).")
+            f"the top-left 2×2 corners of the matrices, corners in the same order ({maps})."
+            + ("" if not state["defined"] or _corners_compose(state) else
+               " The corner of AB is not the corner of A applied after the corner of B: it "
+               "also adds the products through the third column of A and the third row of B."))

@@ -3,14 +3,14 @@ penalties: ridge and lasso", ``chapters/linear-algebra/norms-svd.md``): why an L
 penalty makes weights exactly zero and an L2 penalty does not.
 
 For two weights with unpenalised optimum z (the least-squares weights of an
-orthonormal design), sliders set z and the penalty strength λ. Ridge
-minimises ½‖w − z‖₂² + (λ/2)‖w‖₂², with solution w = z / (1 + λ)
-(:func:`mlmath.linalg.ridge_shrink`); the lasso minimises ½‖w − z‖₂² + λ‖w‖₁,
-with solution wᵢ = sign(zᵢ) max(|zᵢ| − λ, 0) (:func:`mlmath.linalg.soft_threshold`).
+orthonormal design), sliders set z and the penalty strength α. Ridge
+minimises ½‖w − z‖₂² + (α/2)‖w‖₂², with solution w = z / (1 + α)
+(:func:`mlmath.linalg.ridge_shrink`); the lasso minimises ½‖w − z‖₂² + α‖w‖₁,
+with solution wᵢ = sign(zᵢ) max(|zᵢ| − α, 0) (:func:`mlmath.linalg.soft_threshold`).
 Each panel draws its solution where it lives: on the boundary of a norm ball
 (a disc for ridge, a diamond for the lasso), where the smallest circle of
 equal loss around z touches that ball, with the path the solution takes as
-λ grows (straight to the origin for ridge; diagonally until one weight is 0,
+α grows (straight to the origin for ridge; diagonally until one weight is 0,
 then along an axis, for the lasso). At z = 0 there is nothing to shrink, no
 ball and no circle, and the readout says so.
 
@@ -36,13 +36,13 @@ WEIGHT = (-3.0, 3.0, 0.1)
 SLIDERS = {
     "z-1": kit.SliderSpec("z₁, best w₁ without a penalty", *WEIGHT),
     "z-2": kit.SliderSpec("z₂, best w₂ without a penalty", *WEIGHT),
-    "penalty": kit.SliderSpec("penalty strength λ", 0.0, 3.0, 0.05),
+    "penalty": kit.SliderSpec("penalty strength α", 0.0, 3.0, 0.05),
 }
 LIMIT = 3.5
 #: Decimals of each slider's step: its value is rounded to them before use, in
 #: Python and in the page alike, so that a value the slider reaches by adding
 #: steps (-3 + 36 × 0.1 is 0.6000000000000005) is the number it shows (0.6), and
-#: |z₁| − λ is exactly 0 when z₁ and λ read the same.
+#: |z₁| − α is exactly 0 when z₁ and α read the same.
 DECIMALS = {"z-1": 1, "z-2": 1, "penalty": 2}
 #: Points on each ball's and circle's outline (a multiple of 8 hits the diamond's corners).
 OUTLINE_POINTS = 32
@@ -68,7 +68,7 @@ def solutions(z, penalty) -> dict:
     """The two penalised optima and their paths, from :mod:`mlmath.linalg`.
 
     Returns ``z``, ``penalty``, ``ridge`` and ``lasso`` (the solutions), and the
-    paths the solutions follow as λ grows: ``ridge_path`` (z to the origin)
+    paths the solutions follow as α grows: ``ridge_path`` (z to the origin)
     and ``lasso_path`` (z, the point where the smaller weight reaches 0, the
     origin).
     """
@@ -113,15 +113,15 @@ def _zeros_phrase(lasso) -> str:
 
 def _readout(s: dict) -> str:
     fixed = kit.to_fixed
-    ridge, lasso, lam = s["ridge"], s["lasso"], s["penalty"]
+    ridge, lasso, alpha = s["ridge"], s["lasso"], s["penalty"]
     if s["z"] == [0.0, 0.0]:
         return ("z = (0, 0): without a penalty the best weights are already zero, "
                 "so neither penalty has anything to shrink.")
     return (
         f"<b>ridge</b> (L₂ penalty): w = ({fixed(ridge[0], 2)}, {fixed(ridge[1], 2)}), "
-        f"every weight times 1 / (1 + λ) = {fixed(1 / (1 + lam), 3)}<br>"
+        f"every weight times 1 / (1 + α) = {fixed(1 / (1 + alpha), 3)}<br>"
         f"<b>lasso</b> (L₁ penalty): w = ({fixed(lasso[0], 2)}, {fixed(lasso[1], 2)}), "
-        f"every weight moved λ = {fixed(lam, 2)} towards 0: {_zeros_phrase(lasso)}"
+        f"every weight moved α = {fixed(alpha, 2)} towards 0: {_zeros_phrase(lasso)}"
     )
 
 
@@ -132,8 +132,8 @@ def readout_text(z, penalty) -> str:
 
 def _solutions_at(values: dict) -> dict:
     """:func:`solutions` for slider values (by model name), rounded to their steps."""
-    z1, z2, lam = (round(values[f"{NAME}-{key}"], digits) for key, digits in DECIMALS.items())
-    return solutions([z1, z2], lam)
+    z1, z2, alpha = (round(values[f"{NAME}-{key}"], digits) for key, digits in DECIMALS.items())
+    return solutions([z1, z2], alpha)
 
 
 def page_state(values: dict) -> dict:
@@ -150,7 +150,7 @@ def page_state(values: dict) -> dict:
 def _readout_lines() -> tuple[int, int]:
     """Room for the longest readouts (negative weights, every zeros phrase), on a
     phone and on a wide screen."""
-    texts = [readout_text(z, lam) for z, lam in (
+    texts = [readout_text(z, alpha) for z, alpha in (
         ((-2.7, -2.9), 0.05), ((-2.9, -0.1), 0.15), ((-0.1, -0.2), 0.25), ((0.0, 0.0), 0.0))]
     return tuple(max(text_lines(t, width, READOUT_FONT_PX) for t in texts)
                  for width in (PHONE_COLUMN_PX, NARROW_PX))
@@ -166,7 +166,7 @@ def fig_ridge_lasso(z=(2.0, 0.6), penalty=0.8) -> kit.BookFigure:
     z : array_like, shape (2,)
         The unpenalised optimum; components in ``[-3, 3]`` in steps of 0.1.
     penalty : float
-        The strength λ, in ``[0, 3]`` in steps of 0.05.
+        The strength α, in ``[0, 3]`` in steps of 0.05.
     """
     z = as_vector(z, "z", size=2)
     given = {"z-1": (z[0], "z[0]"), "z-2": (z[1], "z[1]"), "penalty": (penalty, "penalty")}
@@ -233,10 +233,10 @@ def _static(s: dict, state: dict):
 
 def _describe(s: dict) -> str:
     fixed = kit.to_fixed
-    z, ridge, lasso, lam = s["z"], s["ridge"], s["lasso"], s["penalty"]
+    z, ridge, lasso, alpha = s["z"], s["ridge"], s["lasso"], s["penalty"]
     return (
         f"Two panels with weight axes w₁ and w₂. The unpenalised optimum is z = "
-        f"({z[0]:g}, {z[1]:g}) and the penalty strength is λ = {lam:g}. Left, ridge: the "
+        f"({z[0]:g}, {z[1]:g}) and the penalty strength is α = {alpha:g}. Left, ridge: the "
         f"solution w = ({fixed(ridge[0], 2)}, {fixed(ridge[1], 2)}) lies on a circle around the "
         f"origin, where a dashed circle of equal loss around z touches it; z shrinks towards the "
         f"origin along a straight line. Right, lasso: the solution w = ({fixed(lasso[0], 2)}, "
