@@ -54,7 +54,7 @@ NOTE_AT = -0.8
 HEAD, NO_HEAD_BELOW = 13, 0.05
 #: Room in the readout (narrow, wide): the longest case, infinitely many
 #: solutions, takes 4 lines at 312 px and 3 at 440 px.
-READOUT_LINES = (5, 3)
+READOUT_LINES = (4, 3)
 
 
 def _system(a11, a12, a21, a22, b1, b2):
@@ -184,7 +184,7 @@ def page_state(values: dict) -> dict:
     return state
 
 
-def fig_column_picture(matrix=((2.0, 1.0), (1.0, 2.0)), b=(4.0, 5.0)) -> kit.BookFigure:
+def fig_column_picture(matrix=((2.0, -1.0), (1.0, 1.0)), b=(3.0, 3.0)) -> kit.BookFigure:
     """Interactive column picture of ``A x = b`` for a 2 × 2 matrix ``A``.
 
     Book section: Linear Algebra, *Linear systems, the inverse and rank*.
