@@ -94,7 +94,8 @@ if (particular !== null) {
     [corner, end, VERMILLION, 'x₂a₂']]) {
     const dx = stop[0] - start[0], dy = stop[1] - start[1]
     const length = Math.hypot(dx, dy)
-    const [nx, ny] = length > 0 ? [dy / length, -dx / length] : [0, 0]
+    let [nx, ny] = length > 0 ? [dy / length, -dx / length] : [0, 0]
+    if (dy * start[0] - dx * start[1] < 0) { nx = -nx; ny = -ny }  // away from the origin
     const h = head(start[0], start[1], stop[0], stop[1])
     pieces.x0.push(start[0]); pieces.y0.push(start[1])
     pieces.x1.push(stop[0]); pieces.y1.push(stop[1])

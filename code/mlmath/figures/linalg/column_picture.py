@@ -37,7 +37,7 @@ NAME = "column-picture"
 #: 1/2 keep det A = a₁₁a₂₂ − a₁₂a₂₁ a multiple of 1/4, so a singular setting is
 #: exactly singular, and an invertible one far from it.
 ENTRY = (-3.0, 3.0, 0.5)
-RIGHT_SIDE = (-5.0, 5.0, 0.5)
+RIGHT_SIDE = (-4.0, 4.0, 0.5)
 #: (row, column) of each slider's entry in the augmented matrix [A | b].
 ENTRIES = {"a11": (0, 0), "a12": (0, 1), "a21": (1, 0), "a22": (1, 1),
            "b1": (0, 2), "b2": (1, 2)}
@@ -45,7 +45,9 @@ SLIDERS = {
     key: kit.SliderSpec(f"b, row {r + 1}" if c == 2 else f"Column a{kit.subscript(c + 1)}, "
                         f"row {r + 1}", *(RIGHT_SIDE if c == 2 else ENTRY))
     for key, (r, c) in ENTRIES.items()}
-LIMIT = 6.0
+#: Half the plot's width: room for b at its sliders' ends. Combinations of larger
+#: columns and solutions can leave the plot; the readout gives their numbers.
+LIMIT = 4.5
 #: How far (plot units) a label sits from its arrow's tip or midpoint.
 LABEL_GAP = 0.55
 #: The note's height, as a fraction of LIMIT, and the arrowheads' size (px);
@@ -77,9 +79,14 @@ def _label_at_tip(x, y, index):
 
 
 def _label_beside(x0, y0, x1, y1):
+    """Beside the arrow's midpoint, on its right, or on the side away from the origin
+    when the arrow does not start there (so that x₂a₂'s label stays out of the
+    parallelogram)."""
     dx, dy = x1 - x0, y1 - y0
     length = math.hypot(dx, dy)
     nx, ny = (dy / length, -dx / length) if length > 0 else (0.0, 0.0)
+    if dy * x0 - dx * y0 < 0:  # the right side faces the origin
+        nx, ny = -nx, -ny
     return x0 + dx / 2 + LABEL_GAP * nx, y0 + dy / 2 + LABEL_GAP * ny
 
 
@@ -195,7 +202,7 @@ def fig_column_picture(matrix=((2.0, -1.0), (1.0, 1.0)), b=(3.0, 3.0)) -> kit.Bo
         The starting matrix; its columns are a₁ and a₂. Entries in ``[-3, 3]``
         in steps of 0.5.
     b : array_like, shape (2,)
-        The starting right-hand side; components in ``[-5, 5]`` in steps of 0.5.
+        The starting right-hand side; components in ``[-4, 4]`` in steps of 0.5.
     """
     A = as_matrix(matrix, "matrix")
     if A.shape != (2, 2):
