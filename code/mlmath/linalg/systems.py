@@ -282,7 +282,7 @@ def null_space(matrix, tol: float | None = None) -> np.ndarray:
         x = np.zeros(n)
         x[f] = 1.0
         basis[:, k] = _back_substitute(steps.U, steps.pivots, x, n)
-    return basis
+    return basis + 0.0  # -0.0 (from 0 divided by a negative pivot) printed as 0
 
 
 def solution_set(matrix, b, tol: float | None = None) -> SolutionSet:
