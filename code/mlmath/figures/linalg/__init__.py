@@ -32,5 +32,6 @@ from mlmath.figures.linalg.vector_addition import fig_vector_addition
 __all__ = [
     "fig_vector_addition", "fig_data_matrix", "fig_matrix_multiplication",
     "fig_dot_product", "fig_linear_transformation", "fig_pca_explorer",
-    "fig_ridge_lasso", "fig_low_rank_image", "fig_column_picture",
+    "fig_ridge_lasso", "fig_low_rank_image",
+    "fig_column_picture",
 ]
