@@ -10,6 +10,9 @@
     term-count search engine.
 ``norms``
     norms as penalties: unit balls, ridge shrinkage, the lasso's soft threshold.
+``systems``
+    linear systems by Gaussian elimination: solve, rank, null space,
+    determinant, inverse, condition number.
 ``svd``
     the singular value decomposition, rank, and low-rank approximation.
 ``eigen``
@@ -66,6 +69,20 @@ from mlmath.linalg.pca import (
     pca_project,
     pca_reconstruct,
 )
+from mlmath.linalg.systems import (
+    Elimination,
+    SolutionSet,
+    condition_number,
+    det,
+    eliminate,
+    inverse,
+    null_space,
+    pivot_tolerance,
+    rank,
+    rank_tolerance,
+    solution_set,
+    solve,
+)
 from mlmath.linalg.vectors import distance, norm, scalar_multiply, unit_vector, vector_add
 
 __all__ = [
@@ -77,6 +94,9 @@ __all__ = [
     # dot product
     "dot", "angle_between", "cosine_similarity", "scalar_projection", "projection",
     "tokenize", "count_vectorize", "rank_by_cosine",
+    # linear systems by elimination
+    "Elimination", "SolutionSet", "eliminate", "pivot_tolerance", "rank_tolerance", "solve", "solution_set",
+    "rank", "null_space", "det", "inverse", "condition_number",
     # norms as penalties
     "unit_ball_boundary", "ridge_shrink", "soft_threshold",
     # singular value decomposition

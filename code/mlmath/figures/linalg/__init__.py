@@ -7,6 +7,8 @@ callback in ``figures/js/`` and its test in ``tests/figures/``.
     :func:`fig_data_matrix` (chapter *Matrices*).
 ``matrix_multiplication``
     :func:`fig_matrix_multiplication` (chapter *Matrix multiplication*).
+``column_picture``
+    :func:`fig_column_picture` (chapter *Linear systems, the inverse and rank*).
 ``dot_product``
     :func:`fig_dot_product` (chapter *The dot product*).
 ``linear_transformation``
@@ -17,6 +19,7 @@ callback in ``figures/js/`` and its test in ``tests/figures/``.
     :func:`fig_ridge_lasso` and :func:`fig_low_rank_image` (chapter *Norms and the SVD*).
 """
 
+from mlmath.figures.linalg.column_picture import fig_column_picture
 from mlmath.figures.linalg.data_matrix import fig_data_matrix
 from mlmath.figures.linalg.dot_product import fig_dot_product
 from mlmath.figures.linalg.linear_transformation import fig_linear_transformation
@@ -30,4 +33,5 @@ __all__ = [
     "fig_vector_addition", "fig_data_matrix", "fig_matrix_multiplication",
     "fig_dot_product", "fig_linear_transformation", "fig_pca_explorer",
     "fig_ridge_lasso", "fig_low_rank_image",
+    "fig_column_picture",
 ]
