@@ -8,6 +8,9 @@
 ``dot``
     the dot product, angles, cosine similarity, projections, and a small
     term-count search engine.
+``orthogonal``
+    orthonormal bases by Gram–Schmidt, the QR decomposition, projections on a
+    column space, and least squares by QR and by the normal equations.
 ``norms``
     norms as penalties: unit balls, ridge shrinkage, the lasso's soft threshold.
 ``svd``
@@ -41,6 +44,15 @@ from mlmath.linalg.matrices import (
     product_terms,
     transform_points,
     transpose,
+)
+from mlmath.linalg.orthogonal import (
+    LeastSquaresFit,
+    gram_schmidt,
+    lstsq,
+    lstsq_normal,
+    project,
+    projection_matrix,
+    qr,
 )
 from mlmath.linalg.norms import ridge_shrink, soft_threshold, unit_ball_boundary
 from mlmath.linalg.svd import (
@@ -77,6 +89,9 @@ __all__ = [
     # dot product
     "dot", "angle_between", "cosine_similarity", "scalar_projection", "projection",
     "tokenize", "count_vectorize", "rank_by_cosine",
+    # orthogonality, projections and least squares
+    "gram_schmidt", "qr", "project", "projection_matrix", "LeastSquaresFit", "lstsq",
+    "lstsq_normal",
     # norms as penalties
     "unit_ball_boundary", "ridge_shrink", "soft_threshold",
     # singular value decomposition
