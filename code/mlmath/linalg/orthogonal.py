@@ -283,25 +283,30 @@ def lstsq(X, y) -> LeastSquaresFit:
         If either is not finite, or ``y`` does not have one component per row of ``X``.
     """
     X, y = _checked(X, y)
-    N, d = X.shape
-    # The tolerance for "dependent" is relative to the columns of X, not to y.
+    weights, rank = _solve_by_qr(X, y)
+    return LeastSquaresFit(weights=weights, residual=y - X @ weights, rank=rank)
+
+
+def _solve_by_qr(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, int]:
+    """The minimum-norm least-squares weights and the rank of X (see :func:`lstsq`)."""
+    d = X.shape[1]
+    # Gram–Schmidt on [X | y]: X = QR, and y's column of R is c = Qᵀy. The
+    # tolerance for "dependent" is relative to the columns of X, not to y.
     Q, R, kept = _orthonormalise(np.column_stack([X, y]),
                                  scale=float(np.max(np.linalg.norm(X, axis=0))))
     columns = [j for j in kept if j < d]
-    c = R[columns, d]  # Q^T y, taken from the sweep
-    R = R[np.ix_(columns, range(d))]  # r × d, upper trapezoidal
+    c = R[columns, d]
+    R = R[np.ix_(columns, range(d))]  # r × d: the rows of the independent columns
     if len(columns) == d:
-        weights = _back_substitute(R, c)
-    elif columns:
-        # R w = c with r < d: the smallest w lies in the row space of R. With
-        # Rᵀ = Q₂R₂ (d × r and r × r), R = R₂ᵀQ₂ᵀ: solve R₂ᵀ z = c (lower triangular,
-        # first unknown first), then w = Q₂ z.
-        Q2, R2, _ = _orthonormalise(R.T)
-        z = _back_substitute(R2.T[::-1, ::-1], c[::-1])[::-1]
-        weights = Q2 @ z
-    else:  # X is all zeros: every w fits equally badly; the smallest is 0
-        weights = np.zeros(d)
-    return LeastSquaresFit(weights=weights, residual=y - X @ weights, rank=len(columns))
+        return _back_substitute(R, c), d
+    if not columns:  # X is all zeros: every w fits equally badly; the smallest is 0
+        return np.zeros(d), 0
+    # R w = c with fewer equations than unknowns: the smallest w lies in the row
+    # space of R. With Rᵀ = Q₂R₂ (d × r and r × r), R = R₂ᵀQ₂ᵀ: solve R₂ᵀ z = c
+    # (lower triangular: first unknown first), then w = Q₂ z.
+    Q2, R2, _ = _orthonormalise(R.T)
+    z = _back_substitute(R2.T[::-1, ::-1], c[::-1])[::-1]
+    return Q2 @ z, len(columns)
 
 
 def _cholesky(S: np.ndarray) -> np.ndarray:

@@ -34,7 +34,7 @@ __all__ = ["fig_least_squares", "fit", "page_state", "readout_text"]
 NAME = "least-squares"
 COUNT = 4
 COORDINATE = (0.0, 6.0, 0.5)
-SLIDERS = {f"{axis}-{i}": kit.SliderSpec(f"point {i}: {axis}", *COORDINATE)
+SLIDERS = {f"{axis}-{i}": kit.SliderSpec(f"point {i}, {axis}", *COORDINATE)
            for i in range(1, COUNT + 1) for axis in "xy"}
 #: The plot shows x and y from LOW to HIGH; the line is drawn across all of it.
 LOW, HIGH = -0.5, 6.5
