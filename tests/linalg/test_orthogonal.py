@@ -116,6 +116,8 @@ def test_normal_equations_lose_about_twice_the_digits_of_qr():
     y = V @ w
     error = {f.__name__: np.linalg.norm(f(V, y).weights - w) for f in
              (linalg.lstsq, linalg.lstsq_normal)}
+    # Nearly dependent is not dependent: all ten columns count.
+    assert linalg.lstsq(V, y).rank == 10
     kappa = np.linalg.cond(V)
     eps = np.finfo(float).eps
     assert error["lstsq"] < 100 * kappa * eps < error["lstsq_normal"]

@@ -28,14 +28,15 @@ __all__ = ["LeastSquaresFit", "gram_schmidt", "qr", "project", "projection_matri
 _DEPENDENT = np.finfo(float).eps
 
 
-def _orthonormalise(A: np.ndarray, *, modified: bool = True, scale: float | None = None):
+def _orthonormalise(A: np.ndarray, *, modified: bool = True,
+                    scale: float | None = None):
     """Gram–Schmidt on the columns of ``A``, skipping dependent ones.
 
-    Returns ``(Q, R, kept)``: ``Q`` (m × n) holds a unit vector in each kept column
-    and zeros elsewhere, ``R`` (n × n) is upper triangular with ``A = Q R`` (up to
-    rounding), zero rows for the skipped columns, and ``kept`` lists the columns
-    that added a new direction. ``scale`` is the column length the tolerance is
-    relative to (by default the longest column of ``A``).
+    Returns ``(Q, R, kept)``: ``Q`` (m × n) holds a unit vector in each kept
+    column and zeros elsewhere, ``R`` (n × n) is upper triangular with A = QR
+    (up to rounding) and zero rows for the skipped columns, and ``kept`` lists
+    the columns that added a new direction. ``scale`` is the column length the
+    tolerance is relative to (by default the longest column of ``A``).
     """
     m, n = A.shape
     Q, R = np.zeros((m, n)), np.zeros((n, n))
@@ -47,8 +48,8 @@ def _orthonormalise(A: np.ndarray, *, modified: bool = True, scale: float | None
         v = A[:, j].copy()
         for k in kept:
             # Classical: the coefficient of the original column a_j on q_k.
-            # Modified: of what is left of it, v, which is already orthogonal to the
-            # earlier q's, so the rounding errors they left behind are removed too.
+            # Modified: of what is left of it, v, already orthogonal to the
+            # earlier q's, so the rounding errors they left are removed too.
             R[k, j] = Q[:, k] @ (v if modified else A[:, j])
             v -= R[k, j] * Q[:, k]
         length = float(np.sqrt(v @ v))
