@@ -172,7 +172,7 @@ def _plot(models: dict):
 
 
 def _static(points, state):
-    result, _ = fit(points)
+    result, normal = fit(points)
     figure = kit.twin()
     ax = figure.add_subplot()
     ax.set_xlim(LOW, HIGH)
@@ -186,8 +186,9 @@ def _static(points, state):
         title = f"ŵ₀ = {_shown(w0, 2)}, ŵ₁ = {_shown(w1, 2)}, ‖ε̂‖² = {_shown(result.rss, 2)}"
         ax.plot(line["x"], line["y"], color=palette.BLUE, lw=2.5)
     else:
-        title = f"no unique line; ‖ε̂‖² = {_shown(result.rss, 2)}"
-    ax.set_title(title, fontsize=10)
+        title = f"all x equal: no unique line; ‖ε̂‖² = {_shown(result.rss, 2)}"
+    check = f"Xᵀε̂ = ({_shown(normal[0], 3)}, {_shown(normal[1], 3)})"
+    ax.set_title(f"{title}\n{check}", fontsize=10)
     for x, y, f, label in zip(data["x"], data["y"], data["fitted"], data["label"]):
         ax.plot([x, x], [y, f], color=palette.VERMILLION, lw=1.8, ls="--")
         ax.plot([x], [f], marker="s", ms=5, color=palette.BLUE, ls="none")
