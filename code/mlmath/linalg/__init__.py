@@ -5,14 +5,17 @@
 ``matrices``
     matrices (transpose, identity) and their product: matrix times matrix,
     matrix times vector, a dense neural-network layer.
-``dot``
-    the dot product, angles, cosine similarity, projections, and a small
-    term-count search engine.
-``norms``
-    norms as penalties: unit balls, ridge shrinkage, the lasso's soft threshold.
 ``systems``
     linear systems by Gaussian elimination: solve, rank, null space,
     determinant, inverse, condition number.
+``dot``
+    the dot product, angles, cosine similarity, projections, and a small
+    term-count search engine.
+``orthogonal``
+    orthonormal bases by Gram–Schmidt, the QR decomposition, projections on a
+    column space, and least squares by QR and by the normal equations.
+``norms``
+    norms as penalties: unit balls, ridge shrinkage, the lasso's soft threshold.
 ``svd``
     the singular value decomposition, rank, and low-rank approximation.
 ``eigen``
@@ -44,6 +47,15 @@ from mlmath.linalg.matrices import (
     product_terms,
     transform_points,
     transpose,
+)
+from mlmath.linalg.orthogonal import (
+    LeastSquaresFit,
+    gram_schmidt,
+    lstsq,
+    lstsq_normal,
+    project,
+    projection_matrix,
+    qr,
 )
 from mlmath.linalg.norms import ridge_shrink, soft_threshold, unit_ball_boundary
 from mlmath.linalg.svd import (
@@ -95,8 +107,11 @@ __all__ = [
     "dot", "angle_between", "cosine_similarity", "scalar_projection", "projection",
     "tokenize", "count_vectorize", "rank_by_cosine",
     # linear systems by elimination
-    "Elimination", "SolutionSet", "eliminate", "pivot_tolerance", "rank_tolerance", "solve", "solution_set",
-    "rank", "null_space", "det", "inverse", "condition_number",
+    "Elimination", "SolutionSet", "eliminate", "pivot_tolerance", "rank_tolerance", "solve",
+    "solution_set", "rank", "null_space", "det", "inverse", "condition_number",
+    # orthogonality, projections and least squares
+    "gram_schmidt", "qr", "project", "projection_matrix", "LeastSquaresFit", "lstsq",
+    "lstsq_normal",
     # norms as penalties
     "unit_ball_boundary", "ridge_shrink", "soft_threshold",
     # singular value decomposition

@@ -11,6 +11,8 @@ callback in ``figures/js/`` and its test in ``tests/figures/``.
     :func:`fig_column_picture` (chapter *Linear systems, the inverse and rank*).
 ``dot_product``
     :func:`fig_dot_product` (chapter *The dot product*).
+``least_squares``
+    :func:`fig_least_squares` (chapter *Orthogonality, projections and least squares*).
 ``linear_transformation``
     :func:`fig_linear_transformation` (chapter *Eigenvalues and eigenvectors*).
 ``pca_explorer``
@@ -22,6 +24,7 @@ callback in ``figures/js/`` and its test in ``tests/figures/``.
 from mlmath.figures.linalg.column_picture import fig_column_picture
 from mlmath.figures.linalg.data_matrix import fig_data_matrix
 from mlmath.figures.linalg.dot_product import fig_dot_product
+from mlmath.figures.linalg.least_squares import fig_least_squares
 from mlmath.figures.linalg.linear_transformation import fig_linear_transformation
 from mlmath.figures.linalg.low_rank_image import fig_low_rank_image
 from mlmath.figures.linalg.matrix_multiplication import fig_matrix_multiplication
@@ -32,6 +35,5 @@ from mlmath.figures.linalg.vector_addition import fig_vector_addition
 __all__ = [
     "fig_vector_addition", "fig_data_matrix", "fig_matrix_multiplication",
     "fig_dot_product", "fig_linear_transformation", "fig_pca_explorer",
-    "fig_ridge_lasso", "fig_low_rank_image",
-    "fig_column_picture",
+    "fig_ridge_lasso", "fig_low_rank_image", "fig_column_picture", "fig_least_squares",
 ]
