@@ -142,3 +142,50 @@ def test_colab_and_jupyterhub_links_open_the_published_notebook():
     assert parse_qs(hub.query) == {
         "repo": ["https://github.com/someone/book"], "branch": ["notebooks"],
         "urlpath": ["lab/tree/book/chapters/linear-algebra/vectors.ipynb"]}
+
+
+# -- code shown with literalinclude --------------------------------------------
+SHOWN = '''"""A module a chapter shows."""
+
+
+def area(width, height):
+    """The area of a rectangle."""
+    if width < 0:
+        raise ValueError("width must be >= 0")
+    return width * height
+'''
+
+
+def test_literalinclude_becomes_the_code_it_shows_as_sphinx_cuts_it(tmp_path):
+    from sphinx.config import Config
+
+    from mlmath.book.includes import resolve_includes
+
+    (tmp_path / "code").mkdir()
+    (tmp_path / "code" / "shapes.py").write_text(SHOWN)
+    (tmp_path / "chapters").mkdir()
+    markdown = ("Before.\n\n"
+                "```{literalinclude} ../code/shapes.py\n:language: python\n:pyobject: area\n"
+                ":start-at: if width\n:prepend: \"def area(width, height):\"\n"
+                ":caption: area, after its docstring\n```\n\n"
+                "````{literalinclude} /code/shapes.py\n:lines: 1\n````\n\nAfter.")
+    written = resolve_includes(markdown, docname="chapters/probe", srcdir=tmp_path,
+                               config=Config())
+    assert "{literalinclude}" not in written
+    assert written.startswith("Before.\n\n*area, after its docstring*\n\n```python\n")
+    assert ('def area(width, height):\n    if width < 0:\n'
+            '        raise ValueError("width must be >= 0")\n    return width * height\n```'
+            in written)
+    assert '"""The area' not in written  # cut as :start-at: says
+    assert '````\n"""A module a chapter shows."""\n````\n\nAfter.' in written
+
+
+def test_literalinclude_of_a_missing_object_names_the_chapter(tmp_path):
+    from sphinx.config import Config
+
+    from mlmath.book.includes import resolve_includes
+
+    (tmp_path / "shapes.py").write_text(SHOWN)
+    with pytest.raises(ValueError, match="chapters/probe: literalinclude /shapes.py"):
+        resolve_includes("```{literalinclude} /shapes.py\n:pyobject: volume\n```",
+                         docname="chapters/probe", srcdir=tmp_path, config=Config())

@@ -18,7 +18,8 @@ At the end of an HTML build the notebooks are written twice: to
 ``_build/html/_sources/<chapter>.ipynb``, which the theme's download menu
 offers on every chapter page, and to ``_build/notebooks/<chapter>.ipynb``
 (``make notebooks``), the folder the CI workflow publishes to the notebooks
-branch.
+branch. Code a chapter shows with ``{literalinclude}`` is written out in them
+(:mod:`mlmath.book.includes`): a notebook does not run Sphinx's directives.
 
 **Launch links that work for text notebooks.** sphinx-book-theme links Colab
 and JupyterHub to the chapter's source file on the source branch; ours are
@@ -32,8 +33,10 @@ source branch (``binder/``), with jupytext, and opens the ``.md`` itself.
 from __future__ import annotations
 
 import copy
+import functools
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -41,6 +44,7 @@ import nbformat
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from mlmath.book.includes import resolve_includes
 from mlmath.figures.kit.display import FIGURE_MARKER
 
 logger = logging.getLogger(__name__)
@@ -121,19 +125,24 @@ def _text(text: str | list[str]) -> str:
     return text if isinstance(text, str) else "".join(text)
 
 
-def reader_notebook(notebook, *, title: str, requirement: str | None):
+def reader_notebook(notebook, *, title: str, requirement: str | None,
+                    markdown: Callable[[str], str] | None = None):
     """The notebook offered to readers, from the one the book build executed.
 
     Figures keep their static twin (PNG, PDF, alt text) and lose the book's
     HTML, which shows nothing outside the book; printed text comes in one
     output per run of a stream (:func:`join_streams`); an about cell and the
     set-up cell (:func:`setup_source`) go first; cells get ids from their position.
-    ``notebook`` is not modified.
+    ``markdown``, if given, rewrites each Markdown cell's text (the build passes
+    :func:`mlmath.book.includes.resolve_includes`: code a chapter shows by
+    ``{literalinclude}`` is written out). ``notebook`` is not modified.
     """
     notebook = copy.deepcopy(notebook)
     for number, cell in enumerate(notebook.cells, start=1):
         # myst-nb gives cells random ids; two builds must give the same file.
         cell["id"] = f"cell-{number}"
+        if markdown is not None and cell.get("cell_type") == "markdown":
+            cell["source"] = markdown(_text(cell["source"]))
         if "outputs" in cell:
             cell["outputs"] = join_streams(cell["outputs"])
         for output in cell.get("outputs", []):
@@ -270,8 +279,10 @@ def _write_notebooks(app: Sphinx, exception) -> None:
             logger.warning(f"[mlmath] no executed notebook for {docname} at {source}")
             continue
         title = app.env.titles[docname].astext() if docname in app.env.titles else docname
+        markdown = functools.partial(resolve_includes, docname=docname, srcdir=Path(app.srcdir),
+                                     config=app.config)
         notebook = reader_notebook(_with_cached_outputs(app, nbformat.read(source, as_version=4)),
-                                   title=title, requirement=requirement)
+                                   title=title, requirement=requirement, markdown=markdown)
         text = nbformat.writes(notebook) + "\n"
         for path in (Path(app.outdir) / "_sources" / f"{docname}.ipynb",
                      target / f"{docname}.ipynb"):
