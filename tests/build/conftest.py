@@ -23,7 +23,7 @@ kernelspec:
 
 
 def copy_book(target: Path, *, with_cache: bool = True) -> Path:
-    """Copy the book's sources (not the package) into ``target``.
+    """Copy the book's sources into ``target``, the package linked (not copied).
 
     With ``with_cache`` the execution cache comes along, so chapters are not
     executed again unless the test changes them.
@@ -33,6 +33,9 @@ def copy_book(target: Path, *, with_cache: bool = True) -> Path:
         shutil.copy(ROOT / name, target / name)
     shutil.copytree(ROOT / "chapters", target / "chapters")
     (target / "node_modules").symlink_to(ROOT / "node_modules")
+    # The chapters show the package's code with {literalinclude} (the kernels
+    # import the installed package, whatever this folder holds).
+    (target / "code").symlink_to(ROOT / "code")
     cache = ROOT / "_build" / ".jupyter_cache"
     if with_cache and cache.exists():
         shutil.copytree(cache, target / "_build" / ".jupyter_cache")

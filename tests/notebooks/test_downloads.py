@@ -84,7 +84,7 @@ def test_download_link_gives_the_executed_notebook_with_visible_figures(docname,
     assert not [output for output in outputs
                 if FIGURE_MARKER in output.get("data", {}).get("text/html", "")]
     # The package code the page shows (literalinclude) is in the notebook as code.
-    source = (ROOT / "chapters" / f"{docname}.md").read_text()
+    source = (ROOT / f"{docname}.md").read_text()
     prose = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
     assert "{literalinclude}" not in prose
     includes = len(re.findall(r"^`{3,}\{literalinclude\}", source, re.MULTILINE))

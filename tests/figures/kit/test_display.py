@@ -3,6 +3,7 @@
 import base64
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -139,3 +140,20 @@ def test_the_page_can_recolour_the_document_before_it_is_drawn():
     assert "theme ? theme(docs_json) : docs_json" in html
     palette_json = json.loads(html.split("data-mlmath-palette='", 1)[1].split("'", 1)[0])
     assert palette_json["#0072b2"] == "#56b4e9"
+
+
+def test_colours_that_are_bokehs_defaults_are_in_the_document_for_dark_mode():
+    # The page swaps light colours for dark ones in the document's JSON before
+    # BokehJS draws; Bokeh leaves defaults out of that JSON, and the kit's
+    # INK_SOFT for titles and tick labels is Bokeh's default #444444.
+    from bokeh.embed import json_item
+
+    from mlmath.figures.kit import palette
+
+    figure = small_figure()
+    plot = figure.model("small-test-plot")
+    assert plot.title.text_color == str(palette.INK_SOFT)
+    document = json.dumps(json_item(figure.roots[0]))
+    title = re.search(r'"name":"Title".*?"attributes":\{(.*?)\}', document.replace(" ", ""))
+    assert title and str(palette.INK_SOFT).lower() in title.group(1).lower(), title
+    assert document.lower().count(str(palette.INK_SOFT).lower()) >= 3  # title, tick labels

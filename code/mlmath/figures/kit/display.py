@@ -116,6 +116,28 @@ def _drop_unused_glyph_copies(roots) -> None:
             renderer.muted_glyph = None
 
 
+def _pin_palette_defaults(roots) -> None:
+    """Write into the document every colour that is a kit colour only because
+    it is Bokeh's default. Bokeh leaves a value equal to its default out of a
+    document's JSON (setting ``title.text_color = palette.INK_SOFT``, Bokeh's own
+    #444444, stores nothing), and the book's page swaps a figure's light
+    colours for dark ones in that JSON, before BokehJS draws it
+    (``mlmath/book/static/mlmath-figures.js``): a colour missing from it was
+    drawn light in dark mode until the page recoloured the drawn figure."""
+    light = set(theme_map())
+    for root in roots:
+        for model in root.references():
+            stored = model.properties_with_values(include_defaults=False)
+            for name in model.properties():
+                if not name.endswith("color") or name in stored:
+                    continue
+                value = getattr(model, name)
+                if isinstance(value, str) and value.lower() in light:
+                    # Bokeh stores a value only when it differs from the current one.
+                    setattr(model, name, "#000000" if value.lower() != "#000000" else "#ffffff")
+                    setattr(model, name, value)
+
+
 class BookFigure:
     """An interactive Bokeh figure with its static matplotlib twin.
 
@@ -152,6 +174,7 @@ class BookFigure:
         self.parts = as_parts(parts)
         self.roots = [root for part in self.parts for root in part.roots()]
         _drop_unused_glyph_copies(self.roots)
+        _pin_palette_defaults(self.roots)
         sheet = widget_stylesheet()
         for root in self.roots:
             for widget in root.select({"type": Widget}):
