@@ -7,7 +7,9 @@ they are made of. Figures use the algorithms (``mlmath.linalg``, ...) and
 never the book's build glue (``mlmath.book``).
 """
 
+from mlmath.figures.calculus import *  # noqa: F403
+from mlmath.figures.calculus import __all__ as _calculus
 from mlmath.figures.linalg import *  # noqa: F403 (each part lists its builders)
 from mlmath.figures.linalg import __all__ as _linalg
 
-__all__ = [*_linalg]
+__all__ = [*_linalg, *_calculus]

@@ -1,0 +1,13 @@
+"""Calculus from scratch (Part II of the book), one module per chapter.
+
+``derivatives``
+    derivatives by their definition: forward and central differences, their
+    errors, and the exact derivatives of the chapter's functions.
+``gradients``
+    partial derivatives, gradients, directional derivatives, and the gradient
+    check every analytic gradient in the package is tested with.
+
+Everything public is re-exported here, so chapters write ``calculus.central_difference(...)``.
+"""
+
+__all__: list[str] = []
