@@ -10,4 +10,8 @@
 Everything public is re-exported here, so chapters write ``calculus.central_difference(...)``.
 """
 
-__all__: list[str] = []
+from mlmath.calculus.derivatives import (FUNCTIONS, central_difference, difference_errors,
+                                          forward_difference)
+
+__all__: list[str] = ["FUNCTIONS", "central_difference", "difference_errors",
+                      "forward_difference"]
