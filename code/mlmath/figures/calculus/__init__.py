@@ -4,4 +4,6 @@ Each module ``<name>`` holds ``fig_<name>`` and ``page_state``; its
 callback is ``figures/js/<name>.js``.
 """
 
-__all__: list[str] = []
+from mlmath.figures.calculus.derivative_explorer import fig_derivative_explorer
+
+__all__: list[str] = ["fig_derivative_explorer"]
