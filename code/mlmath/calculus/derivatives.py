@@ -50,7 +50,7 @@ def _result(values, x: np.ndarray):
     return float(values) if x.ndim == 0 else values
 
 
-def forward_difference(f, x, h=1e-6):
+def forward_difference(f, x, h=1e-8):
     r"""The forward difference :math:`\dfrac{f(x + h) - f(x)}{h}`, an estimate of :math:`f'(x)`.
 
     Its error is :math:`\tfrac{h}{2} f''(x) + O(h^2)`: first order in ``h``.
@@ -62,8 +62,9 @@ def forward_difference(f, x, h=1e-6):
         must work elementwise (``np.sin``, ``lambda x: x**2``).
     x : float or array_like
         Where to differentiate; every entry finite.
-    h : float, default 1e-6
-        The step, a finite number > 0.
+    h : float, default 1e-8
+        The step, a finite number > 0; the default is near the best step for
+        double precision, of the order of the square root of the machine epsilon.
 
     Returns
     -------
@@ -93,7 +94,8 @@ def central_difference(f, x, h=1e-5):
     x : float or array_like
         Where to differentiate; every entry finite.
     h : float, default 1e-5
-        The half-width of the interval, a finite number > 0.
+        The half-width of the interval, a finite number > 0; the default is near
+        the best step, of the order of the cube root of the machine epsilon.
 
     Returns
     -------
