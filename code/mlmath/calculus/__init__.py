@@ -10,4 +10,25 @@
 Everything public is re-exported here, so chapters write ``calculus.central_difference(...)``.
 """
 
+from mlmath.calculus.gradients import (
+    GRADIENT_CHECK_TOLERANCE,
+    bowl,
+    bowl_gradient,
+    directional_derivative,
+    gradient_check,
+    numerical_gradient,
+    rosenbrock,
+    rosenbrock_gradient,
+)
+
 __all__: list[str] = []
+__all__ += [
+    "GRADIENT_CHECK_TOLERANCE",
+    "bowl",
+    "bowl_gradient",
+    "directional_derivative",
+    "gradient_check",
+    "numerical_gradient",
+    "rosenbrock",
+    "rosenbrock_gradient",
+]
