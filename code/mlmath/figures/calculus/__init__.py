@@ -4,4 +4,7 @@ Each module ``<name>`` holds ``fig_<name>`` and ``page_state``; its
 callback is ``figures/js/<name>.js``.
 """
 
+from mlmath.figures.calculus.gradient_field import fig_gradient_field
+
 __all__: list[str] = []
+__all__ += ["fig_gradient_field"]
