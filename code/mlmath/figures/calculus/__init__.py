@@ -5,5 +5,9 @@ callback is ``figures/js/<name>.js``.
 """
 
 from mlmath.figures.calculus.derivative_explorer import fig_derivative_explorer
+from mlmath.figures.calculus.gradient_field import fig_gradient_field
 
-__all__: list[str] = ["fig_derivative_explorer"]
+__all__: list[str] = [
+    "fig_derivative_explorer",
+    "fig_gradient_field",
+]
