@@ -4,6 +4,10 @@ Subpackages and modules, by area of mathematics:
 
 ``mlmath.linalg``
     vectors and matrices, from scratch in NumPy (Part I).
+``mlmath.calculus``
+    derivatives, gradients and the optimizers built on them (Part II).
+``mlmath.probability``
+    distributions, estimation and validation (Part III).
 ``mlmath.data``
     small seeded data sets generated for the book (never downloaded).
 ``mlmath.figures``
@@ -17,11 +21,10 @@ Subpackages and modules, by area of mathematics:
 Dependencies run one way: chapters → figures → algorithms and data; the
 build glue sits apart.
 
-Calculus, probability and the models of Part IV join as ``mlmath.calculus``,
-``mlmath.probability`` and ``mlmath.models`` with the chapters that teach them.
+The models of Part IV join as ``mlmath.models``, built on the three above.
 """
 
-from mlmath import data, linalg
+from mlmath import calculus, data, linalg, probability
 
 __version__ = "0.1.0"
-__all__ = ["data", "linalg", "__version__"]
+__all__ = ["calculus", "data", "linalg", "probability", "__version__"]

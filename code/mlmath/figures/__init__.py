@@ -11,5 +11,7 @@ from mlmath.figures.calculus import *  # noqa: F403
 from mlmath.figures.calculus import __all__ as _calculus
 from mlmath.figures.linalg import *  # noqa: F403 (each part lists its builders)
 from mlmath.figures.linalg import __all__ as _linalg
+from mlmath.figures.probability import *  # noqa: F403
+from mlmath.figures.probability import __all__ as _probability
 
-__all__ = [*_linalg, *_calculus]
+__all__ = [*_linalg, *_calculus, *_probability]
