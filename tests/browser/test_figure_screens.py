@@ -24,7 +24,9 @@ Checked:
   desktop light (recoloured when the reader switches);
 - the tablet's width: the layout checks again;
 - a tap and a drag by finger on the phone leave the slider where the finger
-  was and the page as ``page_state`` computes for it. (The callbacks are
+  was and the page as ``page_state`` computes for it; on a plot that a tap
+  moves a point on (``kit.tap_moves``), a tap puts the point's sliders at the
+  tapped coordinates, to a step. (The callbacks are
   checked against Python for many settings without a browser, in
   ``tests/figures/``.)
 """
@@ -36,7 +38,8 @@ import io
 import pytest
 from PIL import Image
 
-from tests.browser.support import (CONTROLS, FIGURE_LAYOUT, FIGURES_FINISHED,
+from mlmath.figures.kit import TAP_TAG
+from tests.browser.support import (CONTROLS, FIGURE_LAYOUT, FIGURES_FINISHED, FIND_MODEL,
                                    SCROLL_TO_FIGURES, assert_page_matches_python, figure_pages,
                                    press_key)
 
@@ -210,6 +213,50 @@ def follow_a_finger(page, cdp, names: list[str], mode: str) -> None:
         assert_page_matches_python(page, figure, mode)
 
 
+#: JS: [plot, x slider, y slider] for every plot of the figure a tap moves a point on
+#: (the figure's models are named "<figure>-...").
+TAPPABLE = """(figure) => {
+  const found = []
+  for (const doc of Bokeh.documents)
+    for (const model of doc.all_models)
+      for (const tag of model.tags ?? [])
+        if (typeof tag === 'string' && tag.startsWith('%s:')
+            && (model.name ?? '').startsWith(`${figure}-`))
+          found.push([model.name, ...tag.split(':').slice(1)])
+  return found
+}""" % TAP_TAG
+#: JS: where the data point (x, y) of a plot is on the screen, by Bokeh's own scales.
+ON_SCREEN = """([name, x, y]) => {
+  const plot = Bokeh.index.query_one((view) => view.model.name === name)
+  const box = plot.canvas_view.el.getBoundingClientRect()
+  return [box.left + plot.frame.x_scale.compute(x), box.top + plot.frame.y_scale.compute(y)]
+}"""
+
+
+def tap_the_plots(page, names: list[str], mode: str) -> None:
+    """On every plot a tap moves a point on, a finger tap at a spot off the
+    sliders' grid puts both sliders at that spot, to a step."""
+    for figure in names:
+        for plot, *sliders in page.evaluate(TAPPABLE, figure):
+            specs = [page.evaluate(f"(n) => {{ const m = ({FIND_MODEL})(n); "
+                                   "return [m.start, m.end, m.step, m.value] }", name)
+                     for name in sliders]
+            # Far from where each slider is, a third of a step off the grid.
+            target = [max((start + f * (end - start) + step / 3 for f in (0.2, 0.8)),
+                          key=lambda v: abs(v - now))
+                      for start, end, step, now in specs]
+            page.locator(f"[data-mlmath-figure='{figure}']").scroll_into_view_if_needed()
+            x, y = page.evaluate(ON_SCREEN, [plot, *target])
+            page.touchscreen.tap(x, y)
+            page.wait_for_function(FIGURES_FINISHED)
+            for name, want, (start, end, step, before) in zip(sliders, target, specs):
+                got = page.evaluate(f"(n) => ({FIND_MODEL})(n).value", name)
+                assert abs(got - want) <= step / 2 + step / 10, (
+                    f"{figure}: a tap at {want:g} set {name} to {got} (was {before})")
+                assert abs((got - start) / step - round((got - start) / step)) < 1e-9
+            assert_page_matches_python(page, figure, mode)
+
+
 @pytest.mark.parametrize("screen", list(SCREENS))
 @pytest.mark.parametrize("path", figure_pages())
 def test_figures_fit_the_screen_in_light_and_dark_mode(browser, book_url, path, screen):
@@ -255,6 +302,7 @@ def test_figures_fit_the_screen_in_light_and_dark_mode(browser, book_url, path, 
             check_layout(page.evaluate(FIGURE_LAYOUT), "tablet", start)
         else:
             follow_a_finger(page, context.new_cdp_session(page), names, start)
+            tap_the_plots(page, names, start)
         assert not errors, errors
     finally:
         context.close()

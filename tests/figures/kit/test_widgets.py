@@ -66,3 +66,20 @@ def test_the_readout_is_named_after_its_figure_and_sized_for_reading():
     div = readout("pca-explorer", "<b>PC1</b>")
     assert div.name == "pca-explorer-readout" and div.text == "<b>PC1</b>"
     assert div.styles["font-size"] == "15px"
+
+
+def test_a_tap_moves_only_named_sliders():
+    from bokeh.models import Slider
+    from bokeh.plotting import figure
+
+    from mlmath.figures.kit import TAP_TAG, tap_moves
+
+    plot = figure(name="f-plot")
+    x = SliderSpec("x", -1, 1, 0.5).slider(0, name="f-x")
+    with pytest.raises(ValueError, match="y must be a named Slider"):
+        tap_moves(plot, x, Slider(start=0, end=1, step=0.5, value=0))
+    with pytest.raises(ValueError, match="x must be a named Slider"):
+        tap_moves(plot, "f-x", x)
+    tap_moves(plot, x, SliderSpec("y", -1, 1, 0.5).slider(0, name="f-y"))
+    assert plot.tags == [f"{TAP_TAG}:f-x:f-y"]
+    # (What a tap does is tested by a finger in tests/browser/test_figure_screens.py.)

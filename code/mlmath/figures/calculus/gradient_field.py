@@ -1,7 +1,7 @@
 """The gradient-field figure (chapter *Gradients*, ``chapters/calculus/gradients.md``).
 
 Contours of the quadratic bowl f(x) = ½ xᵀ A x, A = [[3, 1], [1, 2]], with a
-point the reader moves (two sliders), the contour through it highlighted, the
+point the reader moves (two sliders, or a tap on the plot), the contour through it highlighted, the
 direction of the gradient ∇f = A x drawn from it (perpendicular to that
 contour), and a unit direction u (a third slider, its angle). The readout
 gives ∇f, ‖∇f‖ and the directional derivative D_u f = ∇f · u, which lies
@@ -147,9 +147,11 @@ def fig_gradient_field(x1=1.0, x2=1.0, angle=90.0) -> kit.BookFigure:
         cosines=[c for c, _ in _TURNS], sines=[s for _, s in _TURNS], angle_start=ANGLE[0],
         angle_step=ANGLE[2], arrow=ARROW, label_gap=LABEL_GAP,
         colors=[palette.BLUE, palette.VERMILLION]), *sliders.values())
+    plot = _plot(sources)
+    kit.tap_moves(plot, sliders["x1"], sliders["x2"])
     return kit.BookFigure(
         NAME, [kit.Controls(*sliders.values(), columns=2),
-               kit.Readout(readout, lines=READOUT_LINES), _plot(sources)],
+               kit.Readout(readout, lines=READOUT_LINES), plot],
         static=_static(geo), alt=_describe(geo))
 
 

@@ -29,7 +29,7 @@ Modules: :mod:`~mlmath.figures.kit.palette` (colours, light and dark),
 
 from mlmath.figures.kit import palette
 from mlmath.figures.kit.bokehjs import BOOK_BUILD_ENV
-from mlmath.figures.kit.callbacks import callback, link
+from mlmath.figures.kit.callbacks import TAP_TAG, callback, link, tap_moves
 from mlmath.figures.kit.canvas import (PLOT_INCHES, PLOT_PX, axes_through_origin, board,
                                        canvas, square_canvas, theme_legend)
 from mlmath.figures.kit.display import FIGURE_MARKER, BookFigure, pdf_bytes
@@ -42,8 +42,8 @@ from mlmath.figures.kit.widgets import SliderSpec, readout
 
 __all__ = [
     "BOOK_BUILD_ENV", "FIGURE_MARKER", "MINUS", "NARROW_PX", "PHONE_COLUMN_PX", "PLOT_INCHES",
-    "PLOT_PX", "BookFigure", "Controls", "Panels", "Readout", "SliderSpec",
+    "PLOT_PX", "TAP_TAG", "BookFigure", "Controls", "Panels", "Readout", "SliderSpec",
     "axes_through_origin", "board", "callback", "canvas", "link", "palette", "paren",
-    "pdf_bytes", "readout", "square_axes", "square_canvas", "subscript", "text_lines",
-    "theme_legend", "tint", "to_fixed", "twin",
+    "pdf_bytes", "readout", "square_axes", "square_canvas", "subscript", "tap_moves",
+    "text_lines", "theme_legend", "tint", "to_fixed", "twin",
 ]
