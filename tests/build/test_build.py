@@ -83,6 +83,21 @@ def test_code_the_chapters_run_re_executes_them_and_build_glue_does_not(tmp_path
     assert probe_output(book) == "edited"
 
 
+def test_a_chapter_added_to_the_contents_is_in_every_page_s_sidebar(tmp_path):
+    # Every page's sidebar lists the whole table of contents, so an incremental
+    # build after the contents changed must write every page again, not only
+    # those whose own toctree changed (the root's, here).
+    book = mini_book(tmp_path / "book", "Some text.\n")
+    assert run_build(book).returncode == 0
+    (book / "extra.md").write_text("# Extra chapter\n\nNew.\n")
+    toc = book / "_toc.yml"
+    toc.write_text(toc.read_text() + "  - file: extra\n")
+    result = run_build(book)
+    assert result.returncode == 0, result.stdout[-4000:]
+    assert "table of contents changed" in result.stdout
+    assert "extra.html" in (book / "_build/html/probe.html").read_text()
+
+
 def tree_digest(folder: Path) -> dict[str, str]:
     return {
         path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()

@@ -209,6 +209,19 @@ def _outdated_by_package(app, env, added, changed, removed) -> list[str]:
     return stale
 
 
+def _outdated_by_contents(app, env, added, changed, removed) -> list[str]:
+    """Every page, when the table of contents changed: each page's sidebar and
+    its numbers show the whole of it. (sphinx-external-toc re-reads only the pages
+    whose own toctree changed; this runs before it, while the environment still
+    holds the last build's site map.)"""
+    previous = getattr(env, "external_site_map", None)
+    current = app.config.external_site_map
+    if previous is None or current is None or previous.as_json() == current.as_json():
+        return []
+    logger.info("[mlmath] table of contents changed: re-reading every page")
+    return [name for name in env.found_docs if name not in added and name not in changed]
+
+
 def _record_hash(app: Sphinx, doctree) -> None:
     env = app.env
     if not hasattr(env, "mlmath_doc_hash"):
@@ -421,6 +434,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _kernel_profile)
     app.connect("builder-inited", _clear_stale_cache, priority=900)
     app.connect("env-get-outdated", _outdated_by_package)
+    app.connect("env-get-outdated", _outdated_by_contents, priority=400)
     app.connect("doctree-read", _record_hash)
     app.connect("env-purge-doc", _purge_doc)
     app.connect("env-merge-info", _merge_info)
