@@ -193,3 +193,34 @@ def test_the_sidebar_buttons_hide_the_navigation_on_a_desktop_and_open_it_on_a_p
         assert phone.locator(dialog).get_by_role("link", name=link).first.is_visible()
         phone.keyboard.press("Escape")
         phone.locator(f"dialog{dialog}[open]").wait_for(state="detached")
+
+
+#: JS: every image of the text (a chapter's PNG outputs): loaded yet, its box, its pixels.
+TEXT_IMAGES = """() => [...document.querySelectorAll('article img[src*="_images/"][src$=".png"]')]
+  .map((img) => { const box = img.getBoundingClientRect()
+    return {src: img.src.split('/').pop(), loading: img.loading, loaded: img.complete
+            && img.naturalWidth > 0, width: box.width, height: box.height,
+            attr: [img.width, img.height], column: img.closest('article').clientWidth} })"""
+
+
+def test_a_chapter_s_pictures_wait_for_the_reader_in_boxes_of_their_own_size(visit, built_book):
+    # The page with the most pictures. Until they arrive, each holds its box, fitted to the
+    # phone's column at the picture's proportions (nothing moves when it lands); only those
+    # the reader reaches load; printing loads them all.
+    path = max(book_pages(), key=lambda p: _source(built_book, p).count('.png"'))
+    record = visit(path, viewport={"width": 360, "height": 800})
+    page = record.page
+    images = page.evaluate(TEXT_IMAGES)
+    assert len(images) >= 2, path
+    assert not any(image["loaded"] for image in images), "pictures far below loaded at once"
+    for image in images:
+        assert image["loading"] == "lazy", image
+        assert 0 < image["width"] <= image["column"] + 0.5, image
+        want = image["width"] * image["attr"][1] / image["attr"][0]
+        assert abs(image["height"] - want) <= 1, image  # its proportions, before it loads
+    page.pdf()  # printing: Chromium fetches lazy pictures for the print
+    printed = page.evaluate(TEXT_IMAGES)
+    assert all(image["loaded"] for image in printed), printed
+    for before, after in zip(images, printed):  # and they are the proportions it reserved
+        assert abs(after["height"] - before["height"]) <= 1, (before, after)
+    record.assert_clean()
