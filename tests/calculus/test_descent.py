@@ -255,3 +255,28 @@ def test_bad_input_to_gradient_descent_names_the_argument(kwargs, message):
 def test_bad_input_to_the_curvature_functions_names_the_argument(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+@pytest.mark.parametrize("beta", [0.0, 0.5, 0.9])
+def test_with_momentum_the_bound_is_two_times_one_plus_beta(beta):
+    A = np.diag([1.0, 10.0])
+    bound = calculus.stability_bound(A, momentum=beta)
+    assert_allclose(bound.max_eta, 2 * (1 + beta) / 10.0)
+    # Independent check: the spectral radius of the 2 x 2 recurrence matrix of the heavy ball
+    # on the steepest eigenvector, (e_{t+1}, e_t) = [[1 + β − ηλ, −β], [1, 0]] (e_t, e_{t−1}).
+    for factor, stable in ((0.99, True), (1.01, False)):
+        eta = factor * bound.max_eta
+        recurrence = np.array([[1 + beta - eta * 10.0, -beta], [1.0, 0.0]])
+        assert (np.abs(np.linalg.eigvals(recurrence)).max() < 1) == stable
+        result = calculus.gradient_descent(lambda w: A @ w, [1.0, 1.0], eta, 20_000,
+                                           momentum=beta)
+        assert result.diverged != stable
+        if stable:
+            assert np.abs(result.final).max() < 1e-10
+
+
+def test_each_surface_on_a_grid_is_its_function_point_by_point():
+    w1, w2 = np.meshgrid(np.linspace(-3, 3, 7), np.linspace(-2, 2, 5))
+    for surface in calculus.SURFACES.values():
+        expected = [[surface.f(np.array([a, b])) for a, b in zip(r1, r2)] for r1, r2 in zip(w1, w2)]
+        assert_allclose(surface.on_grid(w1, w2), expected, rtol=1e-13, atol=1e-13)

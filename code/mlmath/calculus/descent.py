@@ -130,9 +130,7 @@ def gradient_descent(grad, w0, eta: float, steps: int, momentum: float = 0.0, f=
     w = as_vector(w0, "w0").copy()
     eta = as_real(eta, "eta", low=0.0, low_inclusive=False)
     steps = as_int(steps, "steps", low=1)
-    beta = as_real(momentum, "momentum", low=0.0)
-    if beta >= 1:
-        raise ValueError(f"momentum must be in [0, 1), got {beta}")
+    beta = _momentum(momentum)
     limit = as_real(limit, "limit", low=0.0, low_inclusive=False)
 
     path = [w.copy()]
@@ -165,43 +163,62 @@ class StabilityBound:
     """The Hessian's eigenvalues, largest first."""
     largest: float
     """:math:`\\lambda_{\\max}`."""
+    momentum: float
+    """The momentum coefficient :math:`\\beta` the bound is for."""
     max_eta: float
-    """:math:`2/\\lambda_{\\max}`: every :math:`0 < \\eta <` this converges."""
+    """:math:`2(1 + \\beta)/\\lambda_{\\max}`: every :math:`0 < \\eta <` this converges."""
     condition_number: float
     """:math:`\\kappa = \\lambda_{\\max}/\\lambda_{\\min}`."""
 
 
-def stability_bound(A) -> StabilityBound:
+def stability_bound(A, momentum: float = 0.0) -> StabilityBound:
     """The stability bound of gradient descent on the quadratic ``½ wᵀ A w``.
 
     Along the eigenvector of eigenvalue :math:`\\lambda` the error is
-    multiplied by :math:`1 - \\eta\\lambda` at every step, so the run
-    converges from every start exactly when :math:`|1 - \\eta\\lambda| < 1`
+    multiplied by :math:`1 - \\eta\\lambda` at every step, so plain gradient
+    descent converges from every start exactly when :math:`|1 - \\eta\\lambda| < 1`
     for every :math:`\\lambda`, that is when
 
     .. math:: 0 < \\eta\\,\\lambda_{\\max} < 2 .
 
-    The eigenvalues come from :func:`mlmath.linalg.symmetric_eigen`. Book
-    section: Calculus, *Gradient descent*.
+    With momentum :math:`\\beta` the error along that eigenvector follows
+    :math:`e_{t+1} = (1 + \\beta - \\eta\\lambda)\\,e_t - \\beta\\,e_{t-1}`,
+    whose two roots lie inside the unit circle exactly when
+    :math:`0 < \\eta\\lambda < 2(1 + \\beta)`: the bound becomes
+    :math:`\\eta\\,\\lambda_{\\max} < 2(1 + \\beta)`. The eigenvalues come from
+    :func:`mlmath.linalg.symmetric_eigen`. Book section: Calculus, *Gradient
+    descent*.
 
     Parameters
     ----------
     A : array_like, shape (n, n)
         The Hessian, symmetric positive definite.
+    momentum : float, default 0.0
+        The momentum coefficient :math:`\\beta`, in ``[0, 1)``.
 
     Raises
     ------
     ValueError
         If ``A`` is not a finite symmetric matrix with every eigenvalue above 0
-        (without that the quadratic has no minimum to converge to).
+        (without that the quadratic has no minimum to converge to), or
+        ``momentum`` is outside ``[0, 1)``.
     """
     A = as_matrix(A, "A", square=True)
+    beta = _momentum(momentum)
     eigenvalues = symmetric_eigen(A).eigenvalues
     if not eigenvalues[-1] > 0:
         raise ValueError("A must be positive definite (every eigenvalue above 0), got "
                          f"eigenvalues {eigenvalues}")
     largest = float(eigenvalues[0])
-    return StabilityBound(eigenvalues, largest, 2 / largest, largest / float(eigenvalues[-1]))
+    return StabilityBound(eigenvalues, largest, beta, 2 * (1 + beta) / largest,
+                          largest / float(eigenvalues[-1]))
+
+
+def _momentum(momentum) -> float:
+    beta = as_real(momentum, "momentum", low=0.0)
+    if beta >= 1:
+        raise ValueError(f"momentum must be in [0, 1), got {beta}")
+    return beta
 
 
 @dataclass(frozen=True)
@@ -215,6 +232,9 @@ class Surface:
     """The global minimiser."""
     quadratic: bool
     """Whether the surface is a quadratic bowl (its Hessian the same everywhere)."""
+    on_grid: Callable
+    """``on_grid(W1, W2)``: ``f`` at every point of two arrays of coordinates at once
+    (for contour plots, where calling ``f`` point by point would be slow)."""
 
     @property
     def lowest(self) -> float:
@@ -224,8 +244,20 @@ class Surface:
 
 def _bowl_surface(A) -> Surface:
     A = np.array(A, dtype=float)
+
+    def on_grid(w1, w2):
+        return 0.5 * (A[0, 0] * w1 * w1 + 2 * A[0, 1] * w1 * w2 + A[1, 1] * w2 * w2)
+
     return Surface(lambda w: bowl(w, A), lambda w: bowl_gradient(w, A),
-                   lambda w: curvature.bowl_hessian(w, A), np.zeros(len(A)), True)
+                   lambda w: curvature.bowl_hessian(w, A), np.zeros(len(A)), True, on_grid)
+
+
+def _rosenbrock_on_grid(w1, w2):
+    return (1 - w1) ** 2 + 100 * (w2 - w1**2) ** 2
+
+
+def _double_well_on_grid(w1, w2):
+    return (w1**2 - 1) ** 2 + curvature.DOUBLE_WELL_TILT * w1 + w2**2
 
 
 #: The four surfaces of the chapter's figure, by the names its menu shows.
@@ -236,8 +268,8 @@ SURFACES = {
     "round bowl": _bowl_surface([[1.0, 0.0], [0.0, 1.0]]),
     "elongated bowl": _bowl_surface([[1.0, 0.0], [0.0, 10.0]]),
     "Rosenbrock": Surface(rosenbrock, rosenbrock_gradient, curvature.rosenbrock_hessian,
-                          np.array([1.0, 1.0]), False),
+                          np.array([1.0, 1.0]), False, _rosenbrock_on_grid),
     "two minima": Surface(curvature.double_well, curvature.double_well_gradient,
                           curvature.double_well_hessian, curvature.double_well_minima()[0],
-                          False),
+                          False, _double_well_on_grid),
 }
