@@ -24,7 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 import contourpy
 import numpy as np
-from bokeh.models import ColumnDataSource, CustomJS, Range1d, Select
+from bokeh.models import ColumnDataSource, CustomJS, LabelSet, LogTicker, Range1d, Select
 
 from mlmath import calculus
 from mlmath.figures import kit
@@ -58,7 +58,7 @@ LEVELS = {
 #: more for its contours to be drawn true.
 GRID = {"round bowl": 81, "elongated bowl": 101, "Rosenbrock": 241, "two minima": 101}
 LOSS_WIDTH, LOSS_HEIGHT = 440, 300
-READOUT_LINES = (9, 4)
+READOUT_LINES = (10, 5)
 
 
 def _sci_parts(value: float, digits: int) -> tuple[str, int]:
@@ -305,6 +305,8 @@ def _contour_plot(sources: dict):
     plot.scatter(x="x", y="y", source=sources["path"], size=4, color=palette.BLUE)
     plot.scatter(x="x", y="y", source=sources["ends"], size=10, marker="circle",
                  fill_color=palette.PAPER, line_color=palette.VERMILLION, line_width=2.5)
+    plot.add_layout(LabelSet(x="x", y="y", text="label", source=sources["ends"], x_offset=7,
+                             y_offset=5, text_font_size="12px", text_color=palette.INK))
     return plot
 
 
@@ -313,6 +315,7 @@ def _loss_plot(sources: dict, loss_x):
                       width=LOSS_WIDTH, height=LOSS_HEIGHT, x_range=loss_x,
                       y_axis_type="log")
     plot.xaxis.axis_label, plot.yaxis.axis_label = "step t", "f(w⁽ᵗ⁾) − f*"
+    plot.yaxis.ticker = LogTicker(desired_num_ticks=4, num_minor_ticks=0)
     plot.line(x="step", y="gap", source=sources["loss"], line_color=palette.VERMILLION,
               line_width=2)
     return plot
@@ -335,6 +338,9 @@ def _static(run: dict, state: dict):
     ends = state[f"{NAME}-ends"]["data"]
     top.plot(ends["x"], ends["y"], "o", markerfacecolor="white",
              markeredgecolor=palette.VERMILLION, markersize=8, markeredgewidth=2)
+    for x, y, label in zip(ends["x"], ends["y"], ends["label"]):
+        top.annotate(label, (x, y), xytext=(5, 4), textcoords="offset points", fontsize=9,
+                     color=palette.INK)
     loss = state[f"{NAME}-loss"]["data"]
     bottom.semilogy(loss["step"], loss["gap"], color=palette.VERMILLION, linewidth=1.8)
     bottom.set_xlim(0, run["steps"])
