@@ -6,6 +6,9 @@
 ``gradients``
     partial derivatives, gradients, directional derivatives, and the gradient
     check every analytic gradient in the package is tested with.
+``descent``, ``curvature``
+    gradient descent with momentum, its stability bound on a quadratic, the
+    chapter's test surfaces, and Hessians (exact, and by central differences).
 
 Everything public is re-exported here, so chapters write ``calculus.central_difference(...)``.
 """
@@ -26,11 +29,34 @@ from mlmath.calculus.gradients import (
     rosenbrock,
     rosenbrock_gradient,
 )
+from mlmath.calculus.curvature import (
+    DOUBLE_WELL_TILT,
+    bowl_hessian,
+    double_well,
+    double_well_gradient,
+    double_well_hessian,
+    double_well_minima,
+    numerical_hessian,
+    rosenbrock_hessian,
+)
+from mlmath.calculus.descent import (
+    DIVERGENCE_LIMIT,
+    SURFACES,
+    DescentResult,
+    StabilityBound,
+    Surface,
+    gradient_descent,
+    stability_bound,
+)
 from mlmath.calculus import derivatives as _derivatives
 from mlmath.calculus import gradients as _gradients
+from mlmath.calculus import curvature as _curvature
+from mlmath.calculus import descent as _descent
 
 # One line per module: a new chapter's module adds its own.
 __all__: list[str] = [
     *_derivatives.__all__,
     *_gradients.__all__,
+    *_curvature.__all__,
+    *_descent.__all__,
 ]
