@@ -29,15 +29,16 @@ __all__ = ["fig_normal_explorer", "page_state", "readout_text"]
 
 NAME = "normal-explorer"
 MU = kit.SliderSpec("mean μ", -3.0, 3.0, 0.1)
-SIGMA = kit.SliderSpec("standard deviation σ", 0.5, 2.5, 0.1)
-A = kit.SliderSpec("interval start a", -10.0, 10.0, 0.1)
-B = kit.SliderSpec("interval end b", -10.0, 10.0, 0.1)
+SIGMA = kit.SliderSpec("standard deviation σ", 0.5, 2.0, 0.1)
+A = kit.SliderSpec("interval start a", -8.0, 8.0, 0.1)
+B = kit.SliderSpec("interval end b", -8.0, 8.0, 0.1)
 N = kit.SliderSpec("sample size n", 10, 2000, 10)
 SAMPLE_LIMIT = int(N.end)
 SEED = 13
-#: The plot's window, wide enough for μ ± 3σ at every slider setting.
-X_LOW, X_HIGH = -10.0, 10.0
-Y_HIGH = 0.9
+#: The plot's window: μ ± 2.5σ at every slider setting, and μ ± 4σ at most of them.
+X_LOW, X_HIGH = -8.0, 8.0
+#: Room above the highest peak, 1/(0.5·√(2π)) ≈ 0.80, for the legend.
+Y_HIGH = 1.0
 CURVE_POINTS = 321
 AREA_POINTS = 121
 #: Histogram bins are a third of σ wide, from μ − 4σ to μ + 4σ (24 bins).
@@ -163,9 +164,9 @@ def fig_normal_explorer(mu=0.0, sigma=1.0, a=-1.0, b=1.0, n=200) -> kit.BookFigu
     mu : float
         The mean, in ``[-3, 3]`` in steps of 0.1.
     sigma : float
-        The standard deviation, in ``[0.5, 2.5]`` in steps of 0.1.
+        The standard deviation, in ``[0.5, 2]`` in steps of 0.1.
     a, b : float
-        The interval's ends, each in ``[-10, 10]`` in steps of 0.1 (``a > b``
+        The interval's ends, each in ``[-8, 8]`` in steps of 0.1 (``a > b``
         and ``a == b`` are allowed, and said in words).
     n : int
         The sample size, in ``[10, 2000]`` in steps of 10.
@@ -200,15 +201,15 @@ def fig_normal_explorer(mu=0.0, sigma=1.0, a=-1.0, b=1.0, n=200) -> kit.BookFigu
 
 def _readout_lines() -> tuple[int, int]:
     """Room for the longest readout the sliders can produce, on a phone and wider."""
-    texts = [readout_text(-3.0, 2.5, 10.0, -10.0, 2000), readout_text(-3.0, 2.5, -10.0, -10.0, 2000),
-             readout_text(-3.0, 0.5, -10.0, 10.0, 2000)]
+    texts = [readout_text(-3.0, 2.0, 8.0, -8.0, 2000), readout_text(-3.0, 2.0, -8.0, -8.0, 2000),
+             readout_text(-3.0, 0.5, -8.0, 8.0, 2000)]
     font = kit.widgets.READOUT_FONT_PX
     return (max(kit.text_lines(t, kit.PHONE_COLUMN_PX, font) for t in texts),
             max(kit.text_lines(t, kit.NARROW_PX, font) for t in texts))
 
 
 def _plot(sources, lines):
-    plot = kit.canvas(f"{NAME}-plot", title="the density of N(μ, σ²) and the area over [a, b]",
+    plot = kit.canvas(f"{NAME}-plot", title="the density, and the area over [a, b]",
                       width=WIDTH_PX, height=HEIGHT_PX, x_range=Range1d(X_LOW, X_HIGH),
                       y_range=Range1d(0.0, Y_HIGH))
     plot.xaxis.axis_label, plot.yaxis.axis_label = "x", "density"
@@ -221,7 +222,8 @@ def _plot(sources, lines):
               legend_label="density")
     for line in lines.values():
         plot.add_layout(line)
-    plot.legend.location = "top_left"
+    plot.legend.location = "top_center"
+    plot.legend.orientation = "horizontal"
     kit.theme_legend(plot.legend)
     return plot
 
@@ -245,7 +247,7 @@ def _static(state: dict, v: dict):
     ax.set_xlabel("x")
     ax.set_ylabel("density")
     ax.grid(alpha=0.3)
-    ax.legend(loc="upper left", fontsize=9)
+    ax.legend(loc="upper center", ncols=3, fontsize=9)
     ax.set_title(f"μ = {kit.to_fixed(v['mu'], 1)}, σ = {kit.to_fixed(v['sigma'], 1)}: "
                  f"P({kit.to_fixed(v['a'], 1)} ≤ X ≤ {kit.to_fixed(v['b'], 1)}) = "
                  f"{_probability_text(v['p']) if v['a'] < v['b'] else '0'}", fontsize=10)
