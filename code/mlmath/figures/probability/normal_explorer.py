@@ -37,14 +37,14 @@ SAMPLE_LIMIT = int(N.end)
 SEED = 13
 #: The plot's window: μ ± 2.5σ at every slider setting, and μ ± 4σ at most of them.
 X_LOW, X_HIGH = -8.0, 8.0
-#: Room above the highest peak, 1/(0.5·√(2π)) ≈ 0.80, for the legend.
-Y_HIGH = 1.0
+#: Just above the highest peak, 1/(0.5·√(2π)) ≈ 0.80.
+Y_HIGH = 0.9
 CURVE_POINTS = 321
 AREA_POINTS = 121
 #: Histogram bins are a third of σ wide, from μ − 4σ to μ + 4σ (24 bins).
 BIN_Z = 1.0 / 3.0
 BIN_COUNT = 24
-WIDTH_PX, HEIGHT_PX = 440, 300
+WIDTH_PX, HEIGHT_PX = 440, 420
 
 
 @functools.cache
@@ -222,14 +222,16 @@ def _plot(sources, lines):
               legend_label="density")
     for line in lines.values():
         plot.add_layout(line)
-    plot.legend.location = "top_center"
-    plot.legend.orientation = "horizontal"
-    kit.theme_legend(plot.legend)
+    legend = plot.legend[0]
+    legend.orientation = "horizontal"
+    legend.location = "center"
+    kit.theme_legend(legend)
+    plot.add_layout(legend, "below")  # under the axis, where no curve can run into it
     return plot
 
 
 def _static(state: dict, v: dict):
-    figure = kit.twin(kit.PLOT_INCHES, 0.75 * kit.PLOT_INCHES)
+    figure = kit.twin(kit.PLOT_INCHES, 0.85 * kit.PLOT_INCHES)
     ax = figure.add_subplot()
     hist = state[f"{NAME}-histogram"]["data"]
     ax.bar(hist["left"], hist["top"], width=v["sigma"] * BIN_Z, align="edge",
@@ -247,7 +249,7 @@ def _static(state: dict, v: dict):
     ax.set_xlabel("x")
     ax.set_ylabel("density")
     ax.grid(alpha=0.3)
-    ax.legend(loc="upper center", ncols=3, fontsize=9)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=3, fontsize=9)
     ax.set_title(f"μ = {kit.to_fixed(v['mu'], 1)}, σ = {kit.to_fixed(v['sigma'], 1)}: "
                  f"P({kit.to_fixed(v['a'], 1)} ≤ X ≤ {kit.to_fixed(v['b'], 1)}) = "
                  f"{_probability_text(v['p']) if v['a'] < v['b'] else '0'}", fontsize=10)
