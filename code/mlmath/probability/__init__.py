@@ -4,11 +4,44 @@
     random variables: Bernoulli, binomial and uniform distributions, their
     PMF/PDF and CDF, expectation and variance, and seeded sampling.
 ``normal``
-    the normal distribution: density, CDF, standardisation, interval
-    probabilities, and the central limit theorem by simulation.
+    the normal distribution: density, the error function and the CDF built on
+    it, standardisation, interval probabilities, the 68-95-99.7 rule, seeded
+    sampling, and the central limit theorem by simulation.
+``multivariate``
+    covariance and the multivariate normal: the Cholesky factor of a
+    covariance matrix, the density, sampling, sample covariance, and the
+    ellipses of constant density along the eigenvectors.
 
-Everything public is re-exported here, so chapters write ``probability.binomial_pmf(...)``.
+Everything public is re-exported here, so chapters write ``probability.normal_cdf(...)``.
 A new chapter's module adds one import and one line of ``__all__``.
 """
 
-__all__: list[str] = []
+from mlmath.probability.normal import (
+    clt_standardised_means,
+    erf,
+    erfc,
+    interval_probability,
+    ks_distance,
+    normal_cdf,
+    normal_pdf,
+    normal_sample,
+    sample_skewness,
+    sigma_rule,
+    standard_normals,
+    standardise,
+)
+from mlmath.probability.multivariate import (
+    cholesky,
+    covariance_ellipse,
+    multivariate_normal_pdf,
+    multivariate_normal_sample,
+    sample_covariance,
+)
+from mlmath.probability import multivariate as _multivariate
+from mlmath.probability import normal as _normal
+
+# One line per module: a new chapter's module adds its own.
+__all__: list[str] = [
+    *_normal.__all__,
+    *_multivariate.__all__,
+]

@@ -4,4 +4,8 @@ Each module ``<name>`` holds ``fig_<name>`` and ``page_state``; its
 callback is ``figures/js/<name>.js``.
 """
 
-__all__: list[str] = []
+from mlmath.figures.probability.normal_explorer import fig_normal_explorer
+
+__all__: list[str] = [
+    "fig_normal_explorer",
+]
