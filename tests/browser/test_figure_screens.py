@@ -225,9 +225,11 @@ TAPPABLE = """(figure) => {
           found.push([model.name, ...tag.split(':').slice(1)])
   return found
 }""" % TAP_TAG
-#: JS: where the data point (x, y) of a plot is on the screen, by Bokeh's own scales.
+#: JS: where the data point (x, y) of a plot is on the screen, by Bokeh's own scales,
+#: after scrolling the plot to the middle of the window.
 ON_SCREEN = """([name, x, y]) => {
   const plot = Bokeh.index.query_one((view) => view.model.name === name)
+  plot.el.scrollIntoView({block: 'center'})  // the plot itself, not only its figure
   const box = plot.canvas_view.el.getBoundingClientRect()
   return [box.left + plot.frame.x_scale.compute(x), box.top + plot.frame.y_scale.compute(y)]
 }"""
@@ -245,9 +247,12 @@ def tap_the_plots(page, names: list[str], mode: str) -> None:
             target = [max((start + f * (end - start) + step / 3 for f in (0.2, 0.8)),
                           key=lambda v: abs(v - now))
                       for start, end, step, now in specs]
-            page.locator(f"[data-mlmath-figure='{figure}']").scroll_into_view_if_needed()
             x, y = page.evaluate(ON_SCREEN, [plot, *target])
             page.touchscreen.tap(x, y)
+            # (Bokeh may hold a touch tap back a moment, to tell it from a double tap.)
+            page.wait_for_function(
+                f"(moved) => moved.every(([n, v]) => ({FIND_MODEL})(n).value !== v)",
+                arg=[[name, spec[3]] for name, spec in zip(sliders, specs)], timeout=5_000)
             page.wait_for_function(FIGURES_FINISHED)
             for name, want, (start, end, step, before) in zip(sliders, target, specs):
                 got = page.evaluate(f"(n) => ({FIND_MODEL})(n).value", name)

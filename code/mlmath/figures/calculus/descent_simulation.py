@@ -24,7 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 import contourpy
 import numpy as np
-from bokeh.models import ColumnDataSource, CustomJS, LabelSet, LogTicker, Range1d, Select
+from bokeh.models import ColumnDataSource, LabelSet, LogTicker, Range1d, Select
 
 from mlmath import calculus
 from mlmath.figures import kit
@@ -271,27 +271,13 @@ def fig_descent_simulation(surface="elongated bowl", log_eta=-0.75, w1=-2.0, w2=
         limit=calculus.DIVERGENCE_LIMIT, floor=GAP_FLOOR),
         menu, *sliders.values())
     contour_plot = _contour_plot(sources)
-    contour_plot.js_on_event("tap", CustomJS(
-        args={"w1_slider": sliders["w1"], "w2_slider": sliders["w2"]}, code=_TAP))
+    kit.tap_moves(contour_plot, sliders["w1"], sliders["w2"])  # a tap moves the start
     run = _run(*checked)
     return kit.BookFigure(
         NAME, [kit.Controls(menu, *sliders.values(), columns=2),
                kit.Readout(readout, lines=READOUT_LINES),
                kit.Panels(contour_plot, _loss_plot(sources, loss_x))],
         static=_static(run, state), alt=_describe(run))
-
-
-# A tap moves the start to the nearest point the sliders allow; the sliders'
-# own callback then redraws the path.
-_TAP = """
-const snap = (slider, v) => {
-  const k = Math.round((Math.min(Math.max(v, slider.start), slider.end) - slider.start)
-                       / slider.step)
-  return slider.start + slider.step * k
-}
-w1_slider.value = snap(w1_slider, cb_obj.x)
-w2_slider.value = snap(w2_slider, cb_obj.y)
-"""
 
 
 def _contour_plot(sources: dict):
