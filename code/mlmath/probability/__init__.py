@@ -2,7 +2,11 @@
 
 ``distributions``
     random variables: Bernoulli, binomial and uniform distributions, their
-    PMF/PDF and CDF, expectation and variance, and seeded sampling.
+    PMF/PDF and CDF, expectation and variance, seeded sampling by the inverse
+    CDF, and the empirical mean, variance and histogram of a sample.
+``information``
+    entropy, cross-entropy and KL divergence of discrete distributions, in
+    bits or nats.
 ``normal``
     the normal distribution: density, the error function and the CDF built on
     it, standardisation, interval probabilities, the 68-95-99.7 rule, seeded
@@ -44,4 +48,31 @@ from mlmath.probability import normal as _normal
 __all__: list[str] = [
     *_normal.__all__,
     *_multivariate.__all__,
+Everything public is re-exported here, so chapters write
+``probability.Binomial(10, 0.3).pmf(...)``.
+A new chapter's module adds one import and one line of ``__all__``.
+"""
+
+from mlmath.probability.distributions import (
+    MAX_TRIALS,
+    Bernoulli,
+    Binomial,
+    Uniform,
+    discrete_mean,
+    discrete_var,
+    empirical_frequencies,
+    histogram_density,
+    sample,
+    sample_mean,
+    sample_var,
+    uniforms,
+)
+from mlmath.probability.information import cross_entropy, entropy, kl_divergence
+from mlmath.probability import distributions as _distributions
+from mlmath.probability import information as _information
+
+# One line per module: a new chapter's module adds its own.
+__all__: list[str] = [
+    *_distributions.__all__,
+    *_information.__all__,
 ]
