@@ -20,6 +20,21 @@ Everything public is re-exported here, so chapters write ``probability.normal_cd
 A new chapter's module adds one import and one line of ``__all__``.
 """
 
+from mlmath.probability.distributions import (
+    MAX_TRIALS,
+    Bernoulli,
+    Binomial,
+    Uniform,
+    discrete_mean,
+    discrete_var,
+    empirical_frequencies,
+    histogram_density,
+    sample,
+    sample_mean,
+    sample_var,
+    uniforms,
+)
+from mlmath.probability.information import cross_entropy, entropy, kl_divergence
 from mlmath.probability.normal import (
     clt_standardised_means,
     erf,
@@ -41,38 +56,15 @@ from mlmath.probability.multivariate import (
     multivariate_normal_sample,
     sample_covariance,
 )
+from mlmath.probability import distributions as _distributions
+from mlmath.probability import information as _information
 from mlmath.probability import multivariate as _multivariate
 from mlmath.probability import normal as _normal
 
 # One line per module: a new chapter's module adds its own.
 __all__: list[str] = [
-    *_normal.__all__,
-    *_multivariate.__all__,
-Everything public is re-exported here, so chapters write
-``probability.Binomial(10, 0.3).pmf(...)``.
-A new chapter's module adds one import and one line of ``__all__``.
-"""
-
-from mlmath.probability.distributions import (
-    MAX_TRIALS,
-    Bernoulli,
-    Binomial,
-    Uniform,
-    discrete_mean,
-    discrete_var,
-    empirical_frequencies,
-    histogram_density,
-    sample,
-    sample_mean,
-    sample_var,
-    uniforms,
-)
-from mlmath.probability.information import cross_entropy, entropy, kl_divergence
-from mlmath.probability import distributions as _distributions
-from mlmath.probability import information as _information
-
-# One line per module: a new chapter's module adds its own.
-__all__: list[str] = [
     *_distributions.__all__,
     *_information.__all__,
+    *_normal.__all__,
+    *_multivariate.__all__,
 ]
