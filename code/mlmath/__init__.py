@@ -8,6 +8,8 @@ Subpackages and modules, by area of mathematics:
     derivatives, gradients and the optimizers built on them (Part II).
 ``mlmath.probability``
     distributions, estimation and validation (Part III).
+``mlmath.models``
+    the models of machine learning, built on the three above (Part IV).
 ``mlmath.data``
     small seeded data sets generated for the book (never downloaded).
 ``mlmath.figures``
@@ -20,11 +22,9 @@ Subpackages and modules, by area of mathematics:
 
 Dependencies run one way: chapters → figures → algorithms and data; the
 build glue sits apart.
-
-The models of Part IV join as ``mlmath.models``, built on the three above.
 """
 
-from mlmath import calculus, data, linalg, probability
+from mlmath import calculus, data, linalg, models, probability
 
 __version__ = "0.1.0"
-__all__ = ["calculus", "data", "linalg", "probability", "__version__"]
+__all__ = ["calculus", "data", "linalg", "models", "probability", "__version__"]

@@ -11,7 +11,9 @@ from mlmath.figures.calculus import *  # noqa: F403
 from mlmath.figures.calculus import __all__ as _calculus
 from mlmath.figures.linalg import *  # noqa: F403 (each part lists its builders)
 from mlmath.figures.linalg import __all__ as _linalg
+from mlmath.figures.models import *  # noqa: F403
+from mlmath.figures.models import __all__ as _models
 from mlmath.figures.probability import *  # noqa: F403
 from mlmath.figures.probability import __all__ as _probability
 
-__all__ = [*_linalg, *_calculus, *_probability]
+__all__ = [*_linalg, *_calculus, *_probability, *_models]

@@ -1,0 +1,7 @@
+"""The interactive figures of Part IV (Machine Learning Concepts), one module per figure.
+
+Each module ``<name>`` holds ``fig_<name>`` and ``page_state``; its
+callback is ``figures/js/<name>.js``.
+"""
+
+__all__: list[str] = []
