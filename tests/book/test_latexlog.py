@@ -19,6 +19,8 @@ BROKEN = tex_log(
     "Missing character: There is no ⟂ (U+27C2) in font "
     "FreeSerif:mode=node;script=latn;language=dflt;!",
     "",
+    "LaTeX Warning: Float too large for page by 84.38547pt on input line 9364.",
+    "",
     "LaTeX Warning: There were undefined references.",
 )
 
@@ -30,7 +32,7 @@ def test_a_clean_log_has_no_problem():
 def test_wrapped_warnings_are_found_in_order():
     found = problems(BROKEN)
     assert [line.split(":")[0] for line in found] == [
-        "undefined reference", "missing character", "undefined references"]
+        "undefined reference", "missing character", "float too large", "undefined references"]
     assert "eq-distance" in found[0] and "U+27C2" in found[1]
 
 

@@ -1,8 +1,9 @@
 """Check the LaTeX log of the book's PDF: what xelatex only warns about.
 
 latexmk stops on LaTeX *errors*, but a reference it cannot resolve becomes
-"??" in the PDF and a character missing from the font silently disappears;
-both are only warnings in the log. ``make pdf`` runs
+"??" in the PDF, a character missing from the font silently disappears, and
+a figure taller than the page loses its foot (the caption) past the page's
+edge; all three are only warnings in the log. ``make pdf`` runs
 
     python -m mlmath.book.latexlog _build/latex/math-for-ml.log
 
@@ -25,6 +26,9 @@ PROBLEMS = {
     "missing character": re.compile(r"Missing character: There is no \S+ (?:\(U\+[0-9A-F]+\) )?"
                                     r"in font [^!]*!"),
     "undefined references": re.compile(r"LaTeX Warning: There were undefined references"),
+    # A float taller than the page: its foot (a figure's caption) is cut off in print.
+    "float too large": re.compile(r"LaTeX Warning: Float too large for page by \S+ on input "
+                                  r"line \d+\."),
 }
 
 
