@@ -414,8 +414,9 @@ def _sigmoid_plot(sources: dict):
 
 
 def _static(state: dict):
-    figure = kit.twin(2 * kit.PLOT_INCHES, 1.3 * kit.PLOT_INCHES)
-    graph_ax, sigmoid_ax = figure.subplots(1, 2, width_ratios=[4, 3])
+    # Narrower than two plots side by side, so that the boxes' text stays legible in print.
+    figure = kit.twin(1.75 * kit.PLOT_INCHES, 1.3 * kit.PLOT_INCHES)
+    graph_ax, sigmoid_ax = figure.subplots(1, 2, width_ratios=[5, 3])
     edges, labels = _edges_data(state)
     for xs, ys, color, width in zip(*(edges[k] for k in ("xs", "ys", "color", "width"))):
         graph_ax.plot(xs, ys, color=color, linewidth=width * 0.7, zorder=1)
@@ -434,13 +435,13 @@ def _static(state: dict):
                                      edgecolor=line, linewidth=width * 0.7,
                                      linestyle=dashes[dash], zorder=3))
         for text, shift in ((value, half / 2), (gradient, -half / 2)):
-            graph_ax.text(x, y + shift, text, ha="center", va="center", fontsize=7.5,
+            graph_ax.text(x, y + shift, text, ha="center", va="center", fontsize=9.5,
                           color=palette.INK, zorder=4)
     symbols = _symbols()
     for x, y, text in zip(symbols["x"], symbols["y"], symbols["text"]):
-        graph_ax.text(x, y, text, ha="right", va="center", fontsize=9, color=palette.GREY)
+        graph_ax.text(x, y, text, ha="right", va="center", fontsize=11, color=palette.GREY)
     for x, y, text in zip(labels["x"], labels["y"], labels["text"]):
-        graph_ax.text(x, y, text, ha="center", va="center", fontsize=7.5, fontweight="bold",
+        graph_ax.text(x, y, text, ha="center", va="center", fontsize=9.5, fontweight="bold",
                       color=palette.VERMILLION, zorder=5,
                       bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
     graph_ax.set(xlim=X_RANGE, ylim=Y_RANGE)
