@@ -9,6 +9,9 @@
 ``descent``, ``curvature``
     gradient descent with momentum, its stability bound on a quadratic, the
     chapter's test surfaces, and Hessians (exact, and by central differences).
+``autodiff``
+    reverse-mode automatic differentiation: ``Value``, a number that records
+    its computational graph, and its backward pass (backpropagation).
 
 Everything public is re-exported here, so chapters write ``calculus.central_difference(...)``.
 """
@@ -48,10 +51,20 @@ from mlmath.calculus.descent import (
     gradient_descent,
     stability_bound,
 )
+from mlmath.calculus.autodiff import (
+    BackwardStep,
+    Contribution,
+    NeuronGraph,
+    Value,
+    backward_steps,
+    neuron_squared_error,
+    value_and_gradient,
+)
 from mlmath.calculus import derivatives as _derivatives
 from mlmath.calculus import gradients as _gradients
 from mlmath.calculus import curvature as _curvature
 from mlmath.calculus import descent as _descent
+from mlmath.calculus import autodiff as _autodiff
 
 # One line per module: a new chapter's module adds its own.
 __all__: list[str] = [
@@ -59,4 +72,5 @@ __all__: list[str] = [
     *_gradients.__all__,
     *_curvature.__all__,
     *_descent.__all__,
+    *_autodiff.__all__,
 ]
