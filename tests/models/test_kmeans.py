@@ -211,6 +211,12 @@ def test_the_data_sets_are_seeded_rounded_and_without_repeats():
     fitted = models.k_means(blobs, 4, seed=0).centroids
     centres = np.array([[-2.5, 2.0], [2.0, 2.5], [-1.5, -2.5], [2.5, -1.5]])
     assert cdist(centres, fitted).min(axis=1).max() < 0.1
+    points, groups = models.cluster_data("four blobs", 4000, seed=4, return_groups=True)
+    assert_array_equal(points, blobs)
+    for g in range(4):
+        assert np.abs(points[groups == g].mean(axis=0) - centres[g]).max() < 0.1
+    points, groups = models.cluster_data("two moons", 500, return_groups=True)
+    assert np.all(points[groups == 0, 1].mean() > points[groups == 1, 1].mean())
 
 
 # --- bad input ----------------------------------------------------------------------------

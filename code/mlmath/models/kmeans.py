@@ -341,7 +341,7 @@ _BLOB_CENTRES = np.array([[-2.5, 2.0], [2.0, 2.5], [-1.5, -2.5], [2.5, -1.5]])
 _BLOB_SPREADS = np.array([0.5, 0.8, 0.7, 0.6])
 
 
-def cluster_data(name="four blobs", n=500, seed=0) -> np.ndarray:
+def cluster_data(name="four blobs", n=500, seed=0, *, return_groups=False):
     r"""A data set of ``n`` points in the plane, shape (n, 2), in random order.
 
     ``"four blobs"``
@@ -364,6 +364,15 @@ def cluster_data(name="four blobs", n=500, seed=0) -> np.ndarray:
     n : int, 1 <= n <= 100000
     seed : int, >= 0
         Seed for :func:`numpy.random.default_rng`.
+    return_groups : bool, default False
+        Also return the group each point was drawn from (the blob, or the moon:
+        0 upper, 1 lower; all 0 for the square), to compare a clustering with.
+
+    Returns
+    -------
+    points : ndarray, shape (n, 2)
+    groups : ndarray of int, shape (n,)
+        Only with ``return_groups``.
     """
     if not isinstance(name, str) or name not in CLUSTER_DATA:
         raise ValueError(f"name must be one of {', '.join(map(repr, CLUSTER_DATA))}, "
@@ -381,4 +390,6 @@ def cluster_data(name="four blobs", n=500, seed=0) -> np.ndarray:
         points = 2 * (points - [0.5, 0.25])
     else:
         points = rng.uniform(-3.5, 3.5, (n, 2))
-    return np.round(points, 3)
+        group = np.zeros(n, dtype=int)
+    points = np.round(points, 3)
+    return (points, group) if return_groups else points
