@@ -14,9 +14,8 @@ step (:func:`update_step`) moves every centroid to the mean of its examples.
 an assignment changes nothing, and keeps every step for the chapter's figure.
 :func:`cluster_data` makes the chapter's data sets.
 
-Counting follows the package: clusters are labelled 0, ..., k - 1 in code (the
-book's prose counts them from 1). Ties go to the lowest index, as
-:func:`numpy.argmin` breaks them.
+Clusters are labelled 0, ..., k - 1, as Python counts (the book's prose counts
+them from 1). Ties go to the lowest index, as :func:`numpy.argmin` breaks them.
 
 The random numbers are drawn from ``numpy.random.default_rng(seed)`` in a way a
 page can replay: every start uses the first k (or k·d) numbers of
@@ -61,12 +60,18 @@ def _check_centroids(centroids, d: int, name: str = "centroids",
     return centroids
 
 
+def _describe(array: np.ndarray) -> str:
+    if array.size and np.issubdtype(array.dtype, np.number):
+        return f"shape {array.shape} from {array.min()} to {array.max()}"
+    return f"shape {array.shape}, dtype {array.dtype}"
+
+
 def _check_labels(labels, n_examples: int, k: int) -> np.ndarray:
     array = np.asarray(labels)
     if array.shape != (n_examples,) or not np.issubdtype(array.dtype, np.integer) \
             or (array.size and (array.min() < 0 or array.max() >= k)):
         raise ValueError(f"labels must be {n_examples} integers from 0 to k - 1 = {k - 1}, "
-                         f"one per example, got {labels!r}")
+                         f"one per example, got {_describe(array)}")
     return array.astype(np.intp)
 
 
@@ -127,10 +132,11 @@ def update_step(X, labels, nearest, k) -> tuple[np.ndarray, np.ndarray, list]:
     the example farthest from its own centroid, as measured by ``nearest``
     (ties: the lowest index), from a cluster that keeps at least one example;
     its centroid is that example. Several empty clusters, in the order of their
-    labels, take the farthest examples in turn. This is the rule scikit-learn's
-    ``KMeans`` uses, and it cannot raise the inertia: the example's term drops
-    from ``nearest[i]`` to 0, and every other mean is the best centre for its
-    examples.
+    labels, take the farthest examples in turn. scikit-learn's ``KMeans`` also
+    moves an empty centroid to the farthest example (without checking that the
+    example's cluster keeps a member). The rule cannot raise the inertia: the
+    example's term drops from ``nearest[i]`` to 0, and every other mean is the
+    best centre for its examples.
 
     Parameters
     ----------
@@ -157,7 +163,7 @@ def update_step(X, labels, nearest, k) -> tuple[np.ndarray, np.ndarray, list]:
     nearest = np.asarray(nearest, dtype=float)
     if nearest.shape != (len(X),) or not np.all(np.isfinite(nearest)) or np.any(nearest < 0):
         raise ValueError(f"nearest must be {len(X)} finite squared distances (>= 0), one per "
-                         f"example, got {nearest!r}")
+                         f"example, got {_describe(nearest)}")
     counts = np.bincount(labels, minlength=k)
     relocated = []
     if np.any(counts == 0):
