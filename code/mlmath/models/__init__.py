@@ -5,9 +5,21 @@ Each model is built on the three parts before it: least squares and norms
 likelihood and entropy (:mod:`mlmath.probability`). Every one is checked in the
 tests against its scikit-learn counterpart.
 
+``kmeans``
+    k-means clustering: the within-cluster sum of squares, Lloyd's
+    assignment and update steps (with the empty-cluster rule), k-means++ and
+    random starts, and the chapter's data sets.
+
 Everything public is re-exported here, so chapters write ``models.<name>(...)``.
 A new chapter's module adds one import and one line of ``__all__``.
 """
 
+from mlmath.models.kmeans import (CLUSTER_DATA, INITS, KMeansRun, assignment_step,
+                                  cluster_data, inertia, initial_centroids, k_means,
+                                  update_step)
+from mlmath.models import kmeans as _kmeans
+
 # One line per module: a new chapter's module adds its own.
-__all__: list[str] = []
+__all__: list[str] = [
+    *_kmeans.__all__,
+]

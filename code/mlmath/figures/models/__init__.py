@@ -4,4 +4,8 @@ Each module ``<name>`` holds ``fig_<name>`` and ``page_state``; its
 callback is ``figures/js/<name>.js``.
 """
 
-__all__: list[str] = []
+from mlmath.figures.models.kmeans_steps import fig_kmeans_steps
+
+__all__: list[str] = [
+    "fig_kmeans_steps",
+]
