@@ -46,12 +46,11 @@ if (coin) {
   for (let i = 0; i < n; i++) sum += samples[i]
   mle = sum / n
   half = sigma / Math.sqrt(n)
+  // Σ(x − t)² = Σ(x − x̄)² + N(x̄ − t)²: one pass over the data, not one per point of the grid
+  let spread = 0
+  for (let i = 0; i < n; i++) spread += (samples[i] - mle) ** 2
   const constant = -0.5 * n * Math.log(2 * Math.PI) - n * Math.log(sigma)
-  ell = (t) => {
-    let squares = 0
-    for (let i = 0; i < n; i++) squares += (samples[i] - t) ** 2
-    return constant - squares / (2 * sigma ** 2)
-  }
+  ell = (t) => constant - (spread + n * (mle - t) ** 2) / (2 * sigma ** 2)
 }
 
 const fine = grid(mle - fine_half_widths * half, mle + fine_half_widths * half, fine_points)
