@@ -15,6 +15,11 @@
     covariance and the multivariate normal: the Cholesky factor of a
     covariance matrix, the density, sampling, sample covariance, and the
     ellipses of constant density along the eigenvectors.
+``likelihood``
+    maximum likelihood: the log-likelihoods of a coin, a normal distribution
+    and logistic regression, their estimates in closed form, the mean
+    negative log-likelihoods with their gradients for gradient descent, and
+    the bias of the 1/N variance by repeated sampling.
 
 Everything public is re-exported here, so chapters write ``probability.normal_cdf(...)``.
 A new chapter's module adds one import and one line of ``__all__``.
@@ -56,8 +61,23 @@ from mlmath.probability.multivariate import (
     multivariate_normal_sample,
     sample_covariance,
 )
+from mlmath.probability.likelihood import (
+    GaussianEstimate,
+    bernoulli_log_likelihood,
+    bernoulli_mle,
+    bernoulli_nll,
+    bernoulli_nll_gradient,
+    gaussian_log_likelihood,
+    gaussian_mle,
+    gaussian_nll,
+    gaussian_nll_gradient,
+    logistic_log_likelihood,
+    logistic_log_likelihood_gradient,
+    sampled_variance_estimates,
+)
 from mlmath.probability import distributions as _distributions
 from mlmath.probability import information as _information
+from mlmath.probability import likelihood as _likelihood
 from mlmath.probability import multivariate as _multivariate
 from mlmath.probability import normal as _normal
 
@@ -67,4 +87,5 @@ __all__: list[str] = [
     *_information.__all__,
     *_normal.__all__,
     *_multivariate.__all__,
+    *_likelihood.__all__,
 ]
