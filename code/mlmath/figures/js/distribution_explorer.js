@@ -119,9 +119,12 @@ let low, high, top
 if (family === 'uniform') {
   ;[low, high] = uniform_window
   const d = 1 / (b - a)
+  // The histogram as histogram_density counts it: bin floor((x − a)/(b − a)·bins), the last
+  // bin closed on the right; heights scaled as a density.
   const counts = new Array(bins).fill(0)
   for (const value of x) {
-    if (value >= a && value <= b) counts[Math.min(Math.floor((value - a) / (b - a) * bins), bins - 1)] += 1
+    if (value < a || value > b) continue
+    counts[Math.min(Math.floor((value - a) / (b - a) * bins), bins - 1)] += 1
   }
   const heights = counts.map((c) => c / (size * (b - a) / bins))
   top = headroom * Math.max(d, Math.min(Math.max(...heights), tallest * d))

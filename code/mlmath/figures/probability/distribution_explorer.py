@@ -116,16 +116,17 @@ def _numbers(family: str, size_index: int, p: float, n: int, a: float, b: float)
     dist = _distribution(family, p, n, a, b)
     size = SIZES[size_index]
     x = dist.inverse_cdf(shipped_uniforms()[:size]).astype(float)
+    # probability.sample_mean and sample_var(ddof=1), summed in the callback's order so that
+    # the page rounds the same numbers (the tests compare them with NumPy's)
     mean = _running_sum(x) / size
-    spread = (_running_sum((v - mean) * (v - mean) for v in x) / (size - 1)
-              if size > 1 else None)
+    s2 = _running_sum((v - mean) * (v - mean) for v in x) / (size - 1) if size > 1 else None
     v = {"family": family, "p": p, "n": n, "a": a, "b": b, "size": size, "dist": dist,
-         "x": x, "mean": mean, "s2": spread, "mu": dist.mean, "var": dist.var,
+         "x": x, "mean": mean, "s2": s2, "mu": dist.mean, "var": dist.var,
          "se": math.sqrt(dist.var) / math.sqrt(size)}
     if family == "uniform":
         density = 1.0 / (b - a)
         heights = probability.histogram_density(x, a, b, BINS)
-        tallest = max(float(heights.max()), 0.0)
+        tallest = float(heights.max())
         v.update(low=UNIFORM_WINDOW[0], high=UNIFORM_WINDOW[1], density=density,
                  heights=heights.tolist(),
                  top=HEADROOM * max(density, min(tallest, TALLEST * density)))
