@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -47,6 +48,20 @@ def test_uniform_against_scipy(a, b):
     np.testing.assert_allclose(dist.pdf(x)[~inside & (x != a) & (x != b)], 0.0)
     np.testing.assert_allclose(dist.cdf(x), ref.cdf(x), rtol=1e-12, atol=1e-12)
     assert dist.mean == pytest.approx(ref.mean()) and dist.var == pytest.approx(ref.var())
+
+
+def test_binomial_pmf_is_the_exact_value_rounded_once():
+    # p^k (1 - p)^(n - k) in exact rational arithmetic, then rounded: what no chain of
+    # floating-point operations promises (pow differs in the last bit between C libraries)
+    for n, p in ((15, 0.09), (3, 0.07), (50, 0.33), (200, 0.5), (7, 1.0)):
+        exact = [float(math.comb(n, k) * Fraction(p) ** k * (1 - Fraction(p)) ** (n - k))
+                 for k in range(n + 1)]
+        assert Binomial(n, p).pmf(np.arange(n + 1)).tolist() == exact
+    # far in the tail the exact value rounds to a subnormal float, then to 0, never to NaN
+    subnormal = Binomial(1000, 0.52).pmf(0)
+    assert 0 < subnormal < np.finfo(float).tiny
+    assert subnormal == float((1 - Fraction(0.52)) ** 1000)
+    assert Binomial(1000, 0.01).pmf(1000) == 0.0
 
 
 def test_a_density_can_exceed_one_but_integrates_to_one():
@@ -137,6 +152,38 @@ def test_histogram_approaches_pmf_as_n_grows():
     assert gaps[1] < gaps[0] / 5
 
 
+def test_running_means_end_at_the_sample_mean_and_settle_on_the_expectation():
+    x = probability.sample(Binomial(10, 0.3), 20_000, seed=7)
+    means = probability.running_means(x)
+    assert means.shape == x.shape
+    assert means[0] == x[0] and means[-1] == pytest.approx(np.mean(x), rel=1e-12)
+    assert means[99] == pytest.approx(np.mean(x[:100]), rel=1e-12)
+    # the error shrinks like sigma / sqrt(k): within 5 standard errors at every checkpoint
+    sigma = math.sqrt(10 * 0.3 * 0.7)
+    for k in (100, 1_000, 20_000):
+        assert abs(means[k - 1] - 3.0) < 5 * sigma / math.sqrt(k)
+
+
+def test_empirical_cdf_against_scipy_and_counting():
+    x = probability.sample(Uniform(-1.0, 2.0), 500, seed=4)
+    grid = np.linspace(-2.0, 3.0, 1001)
+    reference = stats.ecdf(x).cdf.evaluate(grid)
+    np.testing.assert_allclose(probability.empirical_cdf(x, grid), reference, atol=1e-15)
+    # ties climb by m/N at once, and the value at a sample includes it
+    assert probability.empirical_cdf([2.0, 1.0, 2.0, 3.0], 2.0) == 0.75
+    assert probability.empirical_cdf([2.0, 1.0, 2.0, 3.0], 1.999) == 0.25
+    assert probability.empirical_cdf([1.0], [-np.inf, np.inf]).tolist() == [0.0, 1.0]
+
+
+def test_empirical_cdf_approaches_the_cdf():
+    # Glivenko-Cantelli: the largest gap shrinks like 1 / sqrt(N)
+    dist = Binomial(20, 0.35)
+    k = np.arange(21)
+    gaps = [np.abs(probability.empirical_cdf(probability.sample(dist, n, seed=1), k)
+                   - dist.cdf(k)).max() for n in (100, 10_000)]
+    assert gaps[1] < gaps[0] / 3 and gaps[1] < 0.02
+
+
 # Entropy ------------------------------------------------------------------------------
 
 DISTRIBUTIONS = [[0.5, 0.5], [0.9, 0.1], [0.2, 0.3, 0.5], [1.0, 0.0, 0.0], [0.25] * 4,
@@ -199,6 +246,10 @@ def test_cross_entropy_of_a_belief_against_the_truth():
     (lambda: probability.discrete_mean([1, 2], [1.0]), r"^probabilities must have 2"),
     (lambda: probability.histogram_density([0.5], 1.0, 0.0, 4), r"^high must be greater"),
     (lambda: probability.histogram_density([0.5], 0.0, 1.0, 0), r"^bins must be >= 1"),
+    (lambda: probability.running_means([]), r"^samples must have at least one"),
+    (lambda: probability.running_means([1.0, float("nan")]), r"^samples must be finite"),
+    (lambda: probability.empirical_cdf([], 0.0), r"^samples must have at least one"),
+    (lambda: probability.empirical_cdf([1.0, 2.0], float("nan")), r"^x must be"),
     (lambda: probability.entropy([0.5, 0.6]), r"^p must sum to 1"),
     (lambda: probability.entropy([1.2, -0.2]), r"^p must hold probabilities"),
     (lambda: probability.entropy([]), r"^p must have at least one"),

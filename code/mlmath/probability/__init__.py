@@ -3,7 +3,8 @@
 ``distributions``
     random variables: Bernoulli, binomial and uniform distributions, their
     PMF/PDF and CDF, expectation and variance, seeded sampling by the inverse
-    CDF, and the empirical mean, variance and histogram of a sample.
+    CDF, and the empirical mean, running mean, variance, histogram and CDF of
+    a sample.
 ``information``
     entropy, cross-entropy and KL divergence of discrete distributions, in
     bits or nats.
@@ -32,8 +33,10 @@ from mlmath.probability.distributions import (
     Uniform,
     discrete_mean,
     discrete_var,
+    empirical_cdf,
     empirical_frequencies,
     histogram_density,
+    running_means,
     sample,
     sample_mean,
     sample_var,

@@ -8,7 +8,9 @@ Each distribution is a small frozen object with its probability mass function
 distribution function ``cdf``, its inverse ``inverse_cdf`` (which turns
 uniform numbers into samples), and its ``mean`` and ``var``. Alongside them:
 the expectation and variance of any discrete distribution given as a table,
-and the empirical mean, variance and histogram of a sample.
+and what a sample shows of its distribution: its mean and variance, the
+running mean that the law of large numbers is about, its histogram and its
+empirical CDF.
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ import numpy as np
 from mlmath._validate import as_int, as_real, as_vector
 
 __all__ = ["MAX_TRIALS", "Bernoulli", "Binomial", "Uniform", "discrete_mean", "discrete_var",
-           "empirical_frequencies", "histogram_density", "sample", "sample_mean",
-           "sample_var", "uniforms"]
+           "empirical_cdf", "empirical_frequencies", "histogram_density", "running_means",
+           "sample", "sample_mean", "sample_var", "uniforms"]
 
 #: The largest number of trials a :class:`Binomial` accepts (its binomial
 #: coefficients stay exact integers well inside the range of a float).
@@ -105,10 +107,21 @@ class Binomial:
         object.__setattr__(self, "p", _probability(self.p, "p"))
 
     def pmf(self, k):
-        """``P(X = k)``; 0 where ``k`` is not a whole number in ``[0, n]``."""
+        """``P(X = k)``; 0 where ``k`` is not a whole number in ``[0, n]``.
+
+        Each probability is computed exactly and rounded once to the nearest float.
+        A float ``p`` is a fraction ``m / d`` with ``d`` a power of two, so
+        :math:`\\binom{n}{k} p^k (1 - p)^{n - k} = \\binom{n}{k} m^k (d - m)^{n - k} / d^n`,
+        a ratio of two integers, which Python divides correctly rounded.
+        Floating-point powers can differ in the last bit from one C library (or
+        browser) to another; these numbers are the same everywhere, the
+        distribution explorer's page included, which computes them with
+        JavaScript's ``BigInt``.
+        """
         k = _points(k, "k")
         whole = (k == np.round(k)) & (k >= 0) & (k <= self.n)
-        values = [math.comb(self.n, int(j)) * self.p**int(j) * (1.0 - self.p)**(self.n - int(j))
+        m, d = self.p.as_integer_ratio()
+        values = [math.comb(self.n, int(j)) * m**int(j) * (d - m)**(self.n - int(j)) / d**self.n
                   if ok else 0.0 for j, ok in zip(k.ravel(), whole.ravel())]
         return np.reshape(np.array(values, dtype=float), k.shape)
 
@@ -233,6 +246,33 @@ def sample_var(samples, ddof=0) -> float:
     if x.size - ddof < 1:
         raise ValueError(f"samples must hold at least {ddof + 1} values for ddof={ddof}")
     return float(np.sum((x - x.mean()) ** 2) / (x.size - ddof))
+
+
+def running_means(samples) -> np.ndarray:
+    """The mean of the first k samples, for every k from 1 to N: the sample mean
+    as the sample grows, which the law of large numbers says approaches the
+    expectation.
+
+    .. math:: \\bar x_k = \\frac1k \\sum_{i=1}^{k} x_i, \\qquad k = 1, \\dots, N .
+
+    Returns an array of shape (N,); its last entry is the mean of the whole sample.
+    """
+    x = as_vector(samples, "samples")
+    return np.cumsum(x) / np.arange(1, x.size + 1)
+
+
+def empirical_cdf(samples, x) -> np.ndarray:
+    """The empirical CDF of a sample, the share of the sample at or below ``x``,
+
+    .. math:: \\hat F_N(x) = \\frac1N \\,\\#\\{i : x_i \\le x\\},
+
+    a step function that climbs by 1/N at each sample (by m/N where m samples
+    coincide). ``x`` is a number or an array of them (NaN refused); the result
+    has its shape.
+    """
+    data = np.sort(as_vector(samples, "samples"))
+    points = _points(x, "x")
+    return np.searchsorted(data, points, side="right") / data.size
 
 
 def empirical_frequencies(samples, support) -> np.ndarray:

@@ -5,9 +5,11 @@ callback is ``figures/js/<name>.js``.
 """
 
 from mlmath.figures.probability.likelihood_explorer import fig_likelihood_explorer
+from mlmath.figures.probability.distribution_explorer import fig_distribution_explorer
 from mlmath.figures.probability.normal_explorer import fig_normal_explorer
 
 __all__: list[str] = [
+    "fig_distribution_explorer",
     "fig_normal_explorer",
     "fig_likelihood_explorer",
 ]
