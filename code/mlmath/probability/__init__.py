@@ -15,6 +15,11 @@
     covariance and the multivariate normal: the Cholesky factor of a
     covariance matrix, the density, sampling, sample covariance, and the
     ellipses of constant density along the eigenvectors.
+``bayes``
+    Bayes' theorem: the rule with its evidence by the law of total
+    probability, screening tests (prevalence, sensitivity, specificity),
+    odds and Bayes factors, updating on several results, whole-number counts
+    of a population, a seeded simulation, and Bernoulli naive Bayes.
 
 Everything public is re-exported here, so chapters write ``probability.normal_cdf(...)``.
 A new chapter's module adds one import and one line of ``__all__``.
@@ -56,6 +61,25 @@ from mlmath.probability.multivariate import (
     multivariate_normal_sample,
     sample_covariance,
 )
+from mlmath.probability.bayes import (
+    NaiveBayes,
+    PopulationCounts,
+    Screening,
+    bayes_factor,
+    bayes_rule,
+    fit_naive_bayes,
+    naive_bayes_posterior,
+    odds,
+    population_counts,
+    posterior,
+    probability_from_odds,
+    screening,
+    sequential_posteriors,
+    simulate_screening,
+    split_by_test,
+    total_probability,
+)
+from mlmath.probability import bayes as _bayes
 from mlmath.probability import distributions as _distributions
 from mlmath.probability import information as _information
 from mlmath.probability import multivariate as _multivariate
@@ -67,4 +91,5 @@ __all__: list[str] = [
     *_information.__all__,
     *_normal.__all__,
     *_multivariate.__all__,
+    *_bayes.__all__,
 ]
