@@ -4,8 +4,10 @@ Each module ``<name>`` holds ``fig_<name>`` and ``page_state``; its
 callback is ``figures/js/<name>.js``.
 """
 
+from mlmath.figures.probability.bayes_explorer import fig_bayes_explorer
 from mlmath.figures.probability.normal_explorer import fig_normal_explorer
 
 __all__: list[str] = [
     "fig_normal_explorer",
+    "fig_bayes_explorer",
 ]
