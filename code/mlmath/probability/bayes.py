@@ -180,11 +180,11 @@ class Screening:
 
 def screening(prevalence, sensitivity, specificity) -> Screening:
     r"""What a positive and a negative result say, for a test with the given
-    sensitivity :math:`P(+ \mid D)` and specificity :math:`P(- \mid \bar D)` on a
+    sensitivity :math:`P(+ \mid D)` and specificity :math:`P(- \mid \neg D)` on a
     population with the given prevalence :math:`P(D)`:
 
     .. math::
-        P(+) = P(+ \mid D)\,P(D) + \bigl(1 - P(- \mid \bar D)\bigr)\bigl(1 - P(D)\bigr),
+        P(+) = P(+ \mid D)\,P(D) + \bigl(1 - P(- \mid \neg D)\bigr)\bigl(1 - P(D)\bigr),
         \qquad P(D \mid +) = \frac{P(+ \mid D)\,P(D)}{P(+)} .
 
     Book section: Probability, *Bayes' theorem*.
@@ -220,8 +220,8 @@ def probability_from_odds(value) -> float:
 
 def bayes_factor(sensitivity, specificity, *, positive: bool = True) -> float:
     r"""The Bayes factor (likelihood ratio) of a test result, by which it multiplies
-    the odds of disease: :math:`P(+ \mid D) / P(+ \mid \bar D)` for a positive result,
-    :math:`P(- \mid D) / P(- \mid \bar D)` for a negative one.
+    the odds of disease: :math:`P(+ \mid D) / P(+ \mid \neg D)` for a positive result,
+    :math:`P(- \mid D) / P(- \mid \neg D)` for a negative one.
 
     A result that never happens to the healthy gives ``inf``. Book section:
     Probability, *Bayes' theorem*.
