@@ -19,7 +19,10 @@
     Bayes' theorem: the rule with its evidence by the law of total
     probability, screening tests (prevalence, sensitivity, specificity),
     odds and Bayes factors, updating on several results, whole-number counts
-    of a population, a seeded simulation, and Bernoulli naive Bayes.
+    of a population, and a seeded simulation.
+``naive_bayes``
+    Bernoulli naive Bayes: fitted by counting with Laplace smoothing, the
+    posterior of every class by a log-sum-exp.
 
 Everything public is re-exported here, so chapters write ``probability.normal_cdf(...)``.
 A new chapter's module adds one import and one line of ``__all__``.
@@ -62,13 +65,10 @@ from mlmath.probability.multivariate import (
     sample_covariance,
 )
 from mlmath.probability.bayes import (
-    NaiveBayes,
     PopulationCounts,
     Screening,
     bayes_factor,
     bayes_rule,
-    fit_naive_bayes,
-    naive_bayes_posterior,
     odds,
     population_counts,
     posterior,
@@ -79,7 +79,9 @@ from mlmath.probability.bayes import (
     split_by_test,
     total_probability,
 )
+from mlmath.probability.naive_bayes import NaiveBayes, fit_naive_bayes, naive_bayes_posterior
 from mlmath.probability import bayes as _bayes
+from mlmath.probability import naive_bayes as _naive_bayes
 from mlmath.probability import distributions as _distributions
 from mlmath.probability import information as _information
 from mlmath.probability import multivariate as _multivariate
@@ -92,4 +94,5 @@ __all__: list[str] = [
     *_normal.__all__,
     *_multivariate.__all__,
     *_bayes.__all__,
+    *_naive_bayes.__all__,
 ]

@@ -138,7 +138,8 @@ if (post1 === null) {
   text = lines.join('<br>')
 }
 
-// The waffles: each group a run of cells in reading order, as at most three rectangles.
+// The waffles (mlmath.figures.probability.waffle): each group a run of cells in reading
+// order, as at most three rectangles.
 const runs = (sizes, columns) => {
   const shapes = {}
   let start = 0

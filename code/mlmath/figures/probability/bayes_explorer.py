@@ -1,22 +1,14 @@
 """The Bayes explorer (chapter *Bayes' theorem*, ``chapters/probability/bayes.md``).
 
-Sliders set a disease's prevalence (on a log scale, from nobody through 1 in
-10,000 to everyone), and a test's sensitivity and specificity; a switch tests
-the positives a second time. The left plot is a population of 10,000 people as
-a waffle of 100 × 100 cells, split into four groups: sick and positive (solid
-vermillion, striped), sick and negative (pale, striped), healthy and positive
-(solid blue) and healthy and negative (pale blue). Stripes mark the sick, a
-solid fill a positive result, so the groups differ by more than colour, and a
-ring marks a group too small to see. The right plot zooms in on the people who
-test positive, in cells as large as their number allows, where the share of the
-sick *is* P(disease | positive); with the second test it splits them again.
-The readout gives the posterior, Bayes' rule and the law of total probability
-with the live numbers substituted, the odds form, and the counts.
-
-Each group is drawn as at most three rectangles (a partial row, a block of full
-rows, a partial row), never one glyph per person, so a redraw stays cheap.
-``figures/js/bayes_explorer.js`` recomputes everything in the page with the same
-floating-point operations; :func:`page_state` is what it must show, from
+Sliders set a disease's prevalence (on a log scale, nobody to everyone) and a test's
+sensitivity and specificity; a switch tests the positives again. The left plot is
+10,000 people as a 100 × 100 waffle (:mod:`~mlmath.figures.probability.waffle`) in
+four groups, told apart by more than colour: stripes mark the sick, a solid fill a
+positive result. The right plot zooms in on the positives, where the striped share
+*is* P(disease | positive); with the second test it splits them again. The readout
+writes Bayes' rule and the law of total probability with the live numbers, the odds
+form and the counts. ``figures/js/bayes_explorer.js`` recomputes all of it with the
+same floating-point operations; :func:`page_state` is what it must show, from
 :mod:`mlmath.probability`.
 """
 
@@ -25,13 +17,13 @@ from __future__ import annotations
 import functools
 import math
 
-from bokeh.models import (ColumnDataSource, CustomJSTickFormatter, DataRange1d, Legend,
-                          LegendItem, Toggle)
-from matplotlib.patches import Patch, Rectangle
+from bokeh.models import ColumnDataSource, CustomJSTickFormatter, Legend, LegendItem, Toggle
+from matplotlib.patches import Patch
 
 from mlmath import probability
 from mlmath.figures import kit
 from mlmath.figures.kit import palette
+from mlmath.figures.probability import waffle
 
 __all__ = ["fig_bayes_explorer", "page_state", "readout_text"]
 
@@ -49,6 +41,7 @@ PREVALENCE = kit.SliderSpec("prevalence (log scale)", 0, len(PER_10K) - 1, 1)
 SENSITIVITY = kit.SliderSpec("sensitivity", 0.0, 1.0, 0.001)
 SPECIFICITY = kit.SliderSpec("specificity", 0.0, 1.0, 0.001)
 TOGGLE_LABEL = "test the positives again"
+EVERYONE_TITLE = f"{POPULATION:,} people, split by the test"
 GROUPS = ("tp", "fn", "fp", "tn")
 LEGEND = {"tp": "sick, positive", "fn": "sick, negative", "fp": "healthy, positive",
           "tn": "healthy, negative"}
@@ -265,59 +258,10 @@ def readout_text(prevalence=0.0001, sensitivity=0.99, specificity=0.99,
 
 
 # -- the waffles ---------------------------------------------------------------------------
-def _runs(counts: list[int], columns: int) -> dict:
-    """Groups of ``counts`` cells, one after another in reading order on a grid of
-    ``columns`` columns (row 0 at the top, one unit a cell), each as at most three
-    rectangles: ``{group: {"left", "right", "top", "bottom"}}``."""
-    shapes, start = {}, 0
-    for group, count in zip(GROUPS, counts):
-        quads = {"left": [], "right": [], "top": [], "bottom": []}
-        a, end = start, start + count
-        while a < end:
-            row, column = a // columns, a % columns
-            if column > 0 or end - a < columns:  # a partial row
-                stop = min(end, (row + 1) * columns)
-                spans = (column, stop - row * columns, row, row + 1)
-            else:  # full rows
-                rows = (end - a) // columns
-                stop = a + rows * columns
-                spans = (0, columns, row, row + rows)
-            for key, value in zip(("left", "right", "top", "bottom"),
-                                  (spans[0], spans[1], -spans[2], -spans[3])):
-                quads[key].append(value)
-            a = stop
-        shapes[group] = quads
-        start = end
-    return shapes
-
-
-def _rings(shapes: dict, counts: list[int], columns: int) -> dict:
-    """A ring on the first rectangle of every group too small to see."""
-    x, y = [], []
-    if columns >= RING_COLUMNS:
-        for group, count in zip(GROUPS, counts):
-            if 0 < count and count < RING_SHARE * columns * columns:
-                quads = shapes[group]
-                x.append((quads["left"][0] + quads["right"][0]) / 2)
-                y.append((quads["top"][0] + quads["bottom"][0]) / 2)
-    return {"x": x, "y": y}
-
-
-def _frame(columns: int) -> dict:
-    m = MARGIN * columns
-    return {"x": [-m, columns + m, columns + m, -m], "y": [-columns - m, -columns - m, m, m]}
-
-
-def _line_positions(columns: int) -> list[int]:
-    every = 1 if columns <= CELL_LINES_UP_TO else 10
-    return list(range(every, columns, every))
-
-
-def _lines(columns: int) -> dict:
-    """Lines in the paper's colour between cells (or blocks of 10 × 10 cells)."""
-    at = _line_positions(columns)
-    return {"x0": at + [0] * len(at), "y0": [0] * len(at) + [-k for k in at],
-            "x1": at + [columns] * len(at), "y1": [-columns] * len(at) + [-k for k in at]}
+def _geometry(counts: list[int], columns: int) -> tuple[dict, dict]:
+    shapes = waffle.runs(counts, columns, GROUPS)
+    return shapes, waffle.rings(shapes, counts, columns, GROUPS, share=RING_SHARE,
+                                min_columns=RING_COLUMNS)
 
 
 def _zoom(v: dict) -> dict:
@@ -326,7 +270,7 @@ def _zoom(v: dict) -> dict:
     columns = max(MIN_ZOOM_SIDE, math.ceil(math.sqrt(n)))
     counts = ([r.true_positives, r.false_negatives, r.false_positives, r.true_negatives]
               if v["second"] else [c.true_positives, 0, c.false_positives, 0])
-    shapes = _runs(counts, columns)
+    shapes, ringed = _geometry(counts, columns)
     if n == 0:
         title = "nobody tests positive"
     else:
@@ -336,7 +280,7 @@ def _zoom(v: dict) -> dict:
     if n == 0:
         note = {"x": [columns / 2], "y": [-columns / 2], "text": ["no positives to show"]}
     return {"columns": columns, "counts": counts, "shapes": shapes, "title": title,
-            "rings": _rings(shapes, counts, columns), "note": note}
+            "rings": ringed, "note": note}
 
 
 def page_state(values: dict) -> dict:
@@ -348,15 +292,15 @@ def page_state(values: dict) -> dict:
                  bool(values[f"{NAME}-second"]))
     c = v["counts"]
     everyone_counts = [c.true_positives, c.false_negatives, c.false_positives, c.true_negatives]
-    everyone = _runs(everyone_counts, SIDE)
+    everyone, everyone_rings = _geometry(everyone_counts, SIDE)
     zoom = _zoom(v)
     state = {f"{NAME}-everyone-{g}": {"data": everyone[g]} for g in GROUPS}
     state.update({f"{NAME}-zoom-{g}": {"data": zoom["shapes"][g]} for g in GROUPS})
     state.update({
-        f"{NAME}-everyone-rings": {"data": _rings(everyone, everyone_counts, SIDE)},
+        f"{NAME}-everyone-rings": {"data": everyone_rings},
         f"{NAME}-zoom-rings": {"data": zoom["rings"]},
-        f"{NAME}-zoom-frame": {"data": _frame(zoom["columns"])},
-        f"{NAME}-zoom-lines": {"data": _lines(zoom["columns"])},
+        f"{NAME}-zoom-frame": {"data": waffle.frame(zoom["columns"], MARGIN)},
+        f"{NAME}-zoom-lines": {"data": waffle.cell_lines(zoom["columns"], CELL_LINES_UP_TO)},
         f"{NAME}-zoom-note": {"data": zoom["note"]},
         f"{NAME}-zoom-title": {"text": zoom["title"]},
         f"{NAME}-readout": {"text": _readout(v)},
@@ -436,40 +380,19 @@ def _readout_lines() -> tuple[int, int]:
             max(kit.text_lines(t, kit.NARROW_PX, font) for t in texts))
 
 
-def _board(key: str, title: str, frame: ColumnDataSource, height: int):
-    """A plot whose unit cells stay square at every width: its ranges fit the frame's
-    invisible corners and widen in one direction as needed (as kit.square_canvas)."""
-    x_range = DataRange1d(range_padding=0, name=f"{NAME}-{key}-x")
-    y_range = DataRange1d(range_padding=0, name=f"{NAME}-{key}-y")
-    plot = kit.canvas(f"{NAME}-{key}", title=title, width=WIDTH_PX, height=height,
-                      x_range=x_range, y_range=y_range, match_aspect=True)
-    corners = plot.scatter("x", "y", source=frame, size=0, alpha=0)
-    x_range.renderers = y_range.renderers = [corners]
-    plot.axis.visible = False
-    plot.grid.visible = False
-    plot.outline_line_color = None
-    return plot
-
-
-def _quads(plot, source, group: str):
-    fill, stripes, pattern = STYLE[group]
-    hatch = {"hatch_pattern": pattern, "hatch_color": stripes, "hatch_scale": 8,
-             "hatch_weight": 1} if pattern else {}
-    return plot.quad(left="left", right="right", top="top", bottom="bottom", source=source,
-                     fill_color=fill, line_color=None, **hatch)
-
-
 def _plots(sources: dict, zoom_title: str):
-    everyone = _board("everyone", f"{POPULATION:,} people, split by the test",
-                      ColumnDataSource(_frame(SIDE), name=f"{NAME}-everyone-frame"),
-                      EVERYONE_HEIGHT_PX)
-    zoom = _board("zoom", zoom_title, sources["zoom-frame"], ZOOM_HEIGHT_PX)
+    everyone = waffle.board(f"{NAME}-everyone", title=EVERYONE_TITLE, corners=ColumnDataSource(
+        waffle.frame(SIDE, MARGIN), name=f"{NAME}-everyone-frame"), width=WIDTH_PX,
+        height=EVERYONE_HEIGHT_PX)
+    zoom = waffle.board(f"{NAME}-zoom", title=zoom_title, corners=sources["zoom-frame"],
+                        width=WIDTH_PX, height=ZOOM_HEIGHT_PX)
     zoom.title.name = f"{NAME}-zoom-title"
-    lines = {"everyone": ColumnDataSource(_lines(SIDE), name=f"{NAME}-everyone-lines"),
+    lines = {"everyone": ColumnDataSource(waffle.cell_lines(SIDE, CELL_LINES_UP_TO),
+                                          name=f"{NAME}-everyone-lines"),
              "zoom": sources["zoom-lines"]}
     for key, plot in (("everyone", everyone), ("zoom", zoom)):
         for group in GROUPS:
-            _quads(plot, sources[f"{key}-{group}"], group)
+            waffle.quads(plot, sources[f"{key}-{group}"], STYLE[group])
         plot.segment("x0", "y0", "x1", "y1", source=lines[key], line_color=palette.PAPER,
                      line_width=1)
         plot.scatter("x", "y", source=sources[f"{key}-rings"], marker="circle", size=22,
@@ -479,8 +402,8 @@ def _plots(sources: dict, zoom_title: str):
     # One legend, for both plots (on a phone it sits between them). Its swatches are
     # quads of no area, so that a group with nobody in it still has its swatch.
     nothing = {"left": [0], "right": [0], "top": [0], "bottom": [0]}
-    items = [LegendItem(label=LEGEND[g], renderers=[_quads(everyone, ColumnDataSource(
-        nothing, name=f"{NAME}-swatch-{g}"), g)]) for g in GROUPS]
+    items = [LegendItem(label=LEGEND[g], renderers=[waffle.quads(everyone, ColumnDataSource(
+        nothing, name=f"{NAME}-swatch-{g}"), STYLE[g])]) for g in GROUPS]
     legend = Legend(items=items, orientation="horizontal", ncols=2, location="center",
                     label_text_font_size="12px", glyph_width=18, glyph_height=18,
                     spacing=6, padding=4, margin=4)
@@ -490,35 +413,16 @@ def _plots(sources: dict, zoom_title: str):
 
 
 # -- the static twin and the alt text ---------------------------------------------------
-def _draw(ax, state: dict, key: str, columns: int, title: str) -> None:
-    m = MARGIN * columns
-    for group in GROUPS:
-        fill, stripes, pattern = STYLE[group]
-        quads = state[f"{NAME}-{key}-{group}"]["data"]
-        for left, right, top, bottom in zip(quads["left"], quads["right"], quads["top"],
-                                            quads["bottom"]):
-            ax.add_patch(Rectangle((left, bottom), right - left, top - bottom, facecolor=fill,
-                                   edgecolor=stripes or fill, linewidth=0,
-                                   hatch=pattern * 3 if pattern else None))
-    for k in _line_positions(columns):
-        ax.plot([k, k], [0, -columns], color=palette.PAPER, lw=0.6)
-        ax.plot([0, columns], [-k, -k], color=palette.PAPER, lw=0.6)
-    rings = state[f"{NAME}-{key}-rings"]["data"]
-    ax.scatter(rings["x"], rings["y"], s=160, facecolors="none", edgecolors=palette.INK,
-               linewidths=1.5)
-    ax.set_xlim(-m, columns + m)
-    ax.set_ylim(-columns - m, m)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    ax.set_title(title, fontsize=10)
-
-
 def _static(state: dict, v: dict):
     figure = kit.twin(2 * kit.PLOT_INCHES * 0.8, kit.PLOT_INCHES * 0.95)
     left, right = figure.subplots(1, 2)
     zoom = _zoom(v)
-    _draw(left, state, "everyone", SIDE, f"{POPULATION:,} people, split by the test")
-    _draw(right, state, "zoom", zoom["columns"], zoom["title"])
+    for ax, key, columns, title in ((left, "everyone", SIDE, EVERYONE_TITLE),
+                                    (right, "zoom", zoom["columns"], zoom["title"])):
+        waffle.draw_twin(ax, {g: state[f"{NAME}-{key}-{g}"]["data"] for g in GROUPS}, STYLE,
+                         columns=columns, margin=MARGIN,
+                         ringed=state[f"{NAME}-{key}-rings"]["data"],
+                         every_cell_up_to=CELL_LINES_UP_TO, title=title)
     if zoom["note"]["text"]:
         right.text(zoom["columns"] / 2, -zoom["columns"] / 2, zoom["note"]["text"][0],
                    ha="center", va="center", fontsize=10, color=palette.INK_SOFT)
