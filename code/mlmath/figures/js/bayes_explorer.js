@@ -2,7 +2,8 @@
 // Args: prevalence_slider (the index of a prevalence stop), sensitivity_slider,
 // specificity_slider (Slider), toggle (Toggle: test the positives again), readout (Div),
 // title (the zoomed plot's Title), sources ({'everyone-tp', ..., 'zoom-note'}:
-// ColumnDataSource), per_10k (the stops, in people per 10,000), population, side,
+// ColumnDataSource), per_10k (the stops, in people per 10,000), stop_labels (their names:
+// a screen reader hears the slider's index, so the readout names the stop), population, side,
 // min_zoom_side, ring_share, ring_columns, cell_lines_up_to, margin. Mirrors page_state()
 // in Python, where the numbers come from mlmath.probability, with the same floating-point
 // operations in the same order; tests/figures/test_bayes_explorer.py compares the two.
@@ -86,7 +87,8 @@ const reason = () => {
   return ''
 }
 const s = entered(sens), fpr = entered(1 - spec), ps = entered(p, 4), qs = entered(1 - p, 4)
-let countsLine = `In ${grouped(population)} people: ${grouped(counts.tp)} sick and positive, ` +
+let countsLine = `In ${grouped(population)} people (${stop_labels[index]} sick): ` +
+  `${grouped(counts.tp)} sick and positive, ` +
   `${grouped(counts.fn)} sick but negative, ${grouped(counts.fp)} healthy but positive, ` +
   `${grouped(counts.tn)} healthy and negative.`
 if (positives === 0 && pPositive > 0)

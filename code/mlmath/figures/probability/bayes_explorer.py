@@ -194,7 +194,9 @@ def _share(sick: int, total: int, of: str) -> str:
 
 def _counts_line(v: dict) -> str:
     c = v["counts"]
-    text = (f"In {POPULATION:,} people: {c.true_positives:,} sick and positive, "
+    # The prevalence in words: a screen reader hears the slider's index, not its label.
+    text = (f"In {POPULATION:,} people ({STOP_LABELS[v['index']]} sick): "
+            f"{c.true_positives:,} sick and positive, "
             f"{c.false_negatives:,} sick but negative, {c.false_positives:,} healthy but "
             f"positive, {c.true_negatives:,} healthy and negative.")
     if c.positives == 0 and v["test"].p_positive > 0.0:
@@ -359,7 +361,8 @@ def fig_bayes_explorer(prevalence=0.0001, sensitivity=0.99, specificity=0.99,
     kit.link(kit.callback(
         "bayes_explorer.js", prevalence_slider=sliders[0], sensitivity_slider=sliders[1],
         specificity_slider=sliders[2], toggle=toggle, readout=readout, title=zoom.title,
-        sources=sources, per_10k=list(PER_10K), population=POPULATION, side=SIDE,
+        sources=sources, per_10k=list(PER_10K), stop_labels=list(STOP_LABELS),
+        population=POPULATION, side=SIDE,
         min_zoom_side=MIN_ZOOM_SIDE, ring_share=RING_SHARE, ring_columns=RING_COLUMNS,
         cell_lines_up_to=CELL_LINES_UP_TO, margin=MARGIN), *sliders, toggle)
     v = _numbers(index, sens, spec, second)
