@@ -22,6 +22,15 @@
     negative log-likelihoods with their gradients for gradient descent, and
     the bias of the 1/N variance by repeated sampling.
 
+``bayes``
+    Bayes' theorem: the rule with its evidence by the law of total
+    probability, screening tests (prevalence, sensitivity, specificity),
+    odds and Bayes factors, updating on several results, whole-number counts
+    of a population, and a seeded simulation.
+``naive_bayes``
+    Bernoulli naive Bayes: fitted by counting with Laplace smoothing, the
+    posterior of every class by a log-sum-exp.
+
 Everything public is re-exported here, so chapters write ``probability.normal_cdf(...)``.
 A new chapter's module adds one import and one line of ``__all__``.
 """
@@ -78,6 +87,24 @@ from mlmath.probability.likelihood import (
     logistic_log_likelihood_gradient,
     sampled_variance_estimates,
 )
+from mlmath.probability.bayes import (
+    PopulationCounts,
+    Screening,
+    bayes_factor,
+    bayes_rule,
+    odds,
+    population_counts,
+    posterior,
+    probability_from_odds,
+    screening,
+    sequential_posteriors,
+    simulate_screening,
+    split_by_test,
+    total_probability,
+)
+from mlmath.probability.naive_bayes import NaiveBayes, fit_naive_bayes, naive_bayes_posterior
+from mlmath.probability import bayes as _bayes
+from mlmath.probability import naive_bayes as _naive_bayes
 from mlmath.probability import distributions as _distributions
 from mlmath.probability import information as _information
 from mlmath.probability import likelihood as _likelihood
@@ -90,5 +117,7 @@ __all__: list[str] = [
     *_information.__all__,
     *_normal.__all__,
     *_multivariate.__all__,
+    *_bayes.__all__,
+    *_naive_bayes.__all__,
     *_likelihood.__all__,
 ]
