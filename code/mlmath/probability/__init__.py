@@ -15,6 +15,11 @@
     covariance and the multivariate normal: the Cholesky factor of a
     covariance matrix, the density, sampling, sample covariance, and the
     ellipses of constant density along the eigenvectors.
+``validation``
+    cross-validation: a seeded train/test split, k-fold splits (as
+    scikit-learn's ``KFold``), the cross-validation loop with the spread of its
+    fold errors, polynomial regression of any degree by least squares, and the
+    feature screening whose leak the chapter shows.
 
 Everything public is re-exported here, so chapters write ``probability.normal_cdf(...)``.
 A new chapter's module adds one import and one line of ``__all__``.
@@ -56,10 +61,28 @@ from mlmath.probability.multivariate import (
     multivariate_normal_sample,
     sample_covariance,
 )
+from mlmath.probability.validation import (
+    CrossValidation,
+    Fold,
+    PolynomialCV,
+    PolynomialFit,
+    correlation_screen,
+    cross_validate,
+    fit_linear,
+    fit_polynomial,
+    kfold,
+    legendre_columns,
+    mean_squared_error,
+    noisy_sine,
+    polynomial_cv,
+    screened_fit,
+    train_test_split,
+)
 from mlmath.probability import distributions as _distributions
 from mlmath.probability import information as _information
 from mlmath.probability import multivariate as _multivariate
 from mlmath.probability import normal as _normal
+from mlmath.probability import validation as _validation
 
 # One line per module: a new chapter's module adds its own.
 __all__: list[str] = [
@@ -67,4 +90,5 @@ __all__: list[str] = [
     *_information.__all__,
     *_normal.__all__,
     *_multivariate.__all__,
+    *_validation.__all__,
 ]
