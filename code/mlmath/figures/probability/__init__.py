@@ -5,7 +5,9 @@ callback is ``figures/js/<name>.js``.
 """
 
 from mlmath.figures.probability.normal_explorer import fig_normal_explorer
+from mlmath.figures.probability.cross_validation_explorer import fig_cross_validation_explorer
 
 __all__: list[str] = [
     "fig_normal_explorer",
+    "fig_cross_validation_explorer",
 ]
