@@ -30,15 +30,15 @@ def _values(k=5, degree=3):
     return {f"{NAME}-k": k, f"{NAME}-degree": degree}
 
 
-def _js_fits(cases: list[tuple[list, list, int]]) -> list[np.ndarray]:
-    """The callback's polynomial fit, run by Node: for each (xs, ys, degree), the fitted
-    polynomial on GRID."""
+def _js_fits(cases: list[tuple[list, list, int, int]]) -> list[np.ndarray]:
+    """The callback's polynomial fit, run by Node: for each (xs, ys, degree, top), the
+    polynomial of that degree on GRID, from one factorisation of the degrees up to top."""
     block = re.search(r"// polynomial fit: begin.*?// polynomial fit: end",
                       script("cross_validation_explorer.js"), re.DOTALL).group(0)
     program = (block + "\nlet input = ''\nprocess.stdin.on('data', (d) => { input += d })\n"
                "process.stdin.on('end', () => { const {cases, grid} = JSON.parse(input)\n"
-               "  process.stdout.write(JSON.stringify(cases.map(([xs, ys, degree]) =>\n"
-               "    grid.map(fitPolynomial(xs, ys, degree))))) })\n")
+               "  process.stdout.write(JSON.stringify(cases.map(([xs, ys, degree, top]) =>\n"
+               "    grid.map(polynomial(factorise(xs, ys, top), degree))))) })\n")
     request = json.dumps({"cases": cases, "grid": GRID.tolist()})
     answer = subprocess.run(["node", "-e", program], input=request, capture_output=True,
                             text=True, check=True, cwd=ROOT, timeout=60)
@@ -47,19 +47,20 @@ def _js_fits(cases: list[tuple[list, list, int]]) -> list[np.ndarray]:
 
 def _fit_cases():
     """Every fit the figure makes at the extremes: all 30 points at every degree, and the
-    training sets of k = 2 (15 points) and k = 10 (27) up to degree 14 and 15."""
+    training sets of k = 2 (15 points) and k = 10 (27) up to degree 14 and 15, each degree
+    alone and from the factorisation of the highest (as the callback's CV does)."""
     x, y = map(np.array, data())
-    cases = [(x, y, D) for D in range(16)]
-    for k, degrees in ((2, (0, 7, 13, 14)), (10, (0, 8, 15))):
+    cases = [(x, y, D, D) for D in range(16)]
+    for k, top, degrees in ((2, 14, (0, 7, 13, 14)), (10, 15, (0, 8, 15))):
         for fold in probability.kfold(N_SAMPLES, k):
-            cases += [(x[fold.train], y[fold.train], D) for D in degrees]
+            cases += [(x[fold.train], y[fold.train], D, T) for D in degrees for T in (D, top)]
     return cases
 
 
 def test_javascript_fits_agree_with_numpy_and_the_package_up_to_degree_15():
     cases = _fit_cases()
-    shown = _js_fits([(xs.tolist(), ys.tolist(), D) for xs, ys, D in cases])
-    for (xs, ys, D), curve in zip(cases, shown):
+    shown = _js_fits([(xs.tolist(), ys.tolist(), D, T) for xs, ys, D, T in cases])
+    for (xs, ys, D, _), curve in zip(cases, shown):
         where = f"{xs.size} points, degree {D}"
         ours = probability.fit_polynomial(xs, ys, D)(GRID)
         # the same operations in the same order: agreement to rounding

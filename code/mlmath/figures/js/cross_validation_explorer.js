@@ -12,70 +12,80 @@
 // substitution (never XᵀX), in the same order of operations. On [-1, 1] the Legendre columns
 // are far from dependent where the powers 1, t, ..., t¹⁵ are nearly so, which keeps the fits
 // at degree 15 accurate to about twelve digits.
-const legendreRow = (t, degree) => {
-  const row = [1]
-  if (degree >= 1) row.push(t)
-  for (let n = 1; n < degree; n++) row.push(((2 * n + 1) * t * row[n] - n * row[n - 1]) / (n + 1))
-  return row
+//
+// One sweep serves every degree up to `top`: Gram-Schmidt never looks ahead, so the first
+// D + 1 columns of Q and R, and the first D + 1 coefficients of y, are exactly what a fit of
+// degree D alone computes. Every column is kept (the tests check that no fit the figure makes
+// has dependent columns), so only lstsq's full-rank path is needed.
+
+// P_0(t), ..., P_top(t) into `out`: (n + 1) P_{n+1} = (2n + 1) t P_n − n P_{n−1}.
+const legendreInto = (t, top, out) => {
+  out[0] = 1
+  if (top >= 1) out[1] = t
+  for (let n = 1; n < top; n++) out[n + 1] = ((2 * n + 1) * t * out[n] - n * out[n - 1]) / (n + 1)
+  return out
 }
 
-// The least-squares weights of X w ≈ y, X given by its rows (independent columns).
-const leastSquares = (rows, y) => {
-  const m = rows.length, d = rows[0].length, n = d + 1
-  const columns = Array.from({length: d}, (_, j) => rows.map((row) => row[j]))
-  columns.push(y.slice())
-  let scale = 0
-  for (let j = 0; j < d; j++) {
-    let squares = 0
-    for (const value of columns[j]) squares += value * value
-    scale = Math.max(scale, Math.sqrt(squares))
-  }
-  // A column whose remainder is shorter than this adds no new direction (as in Python).
-  const tolerance = Number.EPSILON * Math.max(m, n) * Math.max(scale, Number.MIN_VALUE)
-  const Q = [], R = Array.from({length: n}, () => new Array(n).fill(0)), kept = []
-  for (let j = 0; j < n; j++) {
-    const v = columns[j].slice()
-    for (const k of kept) {
-      let r = 0
-      for (let i = 0; i < m; i++) r += Q[k][i] * v[i]
-      R[k][j] = r
-      for (let i = 0; i < m; i++) v[i] -= r * Q[k][i]
-    }
-    let squares = 0
-    for (const value of v) squares += value * value
-    const length = Math.sqrt(squares)
-    if (length > tolerance) {
-      R[j][j] = length
-      Q[j] = v.map((value) => value / length)
-      kept.push(j)
-    }
-  }
-  const w = new Array(d).fill(0)
-  for (let i = d - 1; i >= 0; i--) {
-    let known = 0
-    for (let j = i + 1; j < d; j++) known += R[i][j] * w[j]
-    w[i] = (R[i][d] - known) / R[i][i]
-  }
-  return w
-}
-
-// The polynomial of the given degree fitted to (xs, ys): a function of x.
-const fitPolynomial = (xs, ys, degree) => {
-  const low = Math.min(...xs), high = Math.max(...xs), span = high - low
+// The factorisation of the fits of degree 0 to top to the points (xs, ys).
+const factorise = (xs, ys, top) => {
+  const m = xs.length, n = top + 1
+  let low = xs[0], high = xs[0]
+  for (const v of xs) { low = Math.min(low, v); high = Math.max(high, v) }
+  const span = high - low
   const scaled = (v) => span > 0 ? (2 * v - (low + high)) / span : 0
-  const w = leastSquares(xs.map((v) => legendreRow(scaled(v), degree)), ys)
+  // columns[j][i] = P_j(t_i); then y
+  const columns = Array.from({length: n + 1}, () => new Float64Array(m))
+  const row = new Float64Array(n)
+  for (let i = 0; i < m; i++) {
+    legendreInto(scaled(xs[i]), top, row)
+    for (let j = 0; j < n; j++) columns[j][i] = row[j]
+    columns[n][i] = ys[i]
+  }
+  const R = Array.from({length: n}, () => new Float64Array(n + 1))
+  const Q = []
+  for (let j = 0; j <= n; j++) {
+    const v = columns[j]  // becomes what is left of column j
+    for (let q = 0; q < Q.length; q++) {
+      const u = Q[q]
+      let r = 0
+      for (let i = 0; i < m; i++) r += u[i] * v[i]
+      R[q][j] = r
+      for (let i = 0; i < m; i++) v[i] -= r * u[i]
+    }
+    if (j < n) {
+      let squares = 0
+      for (let i = 0; i < m; i++) squares += v[i] * v[i]
+      const length = Math.sqrt(squares)
+      R[j][j] = length
+      for (let i = 0; i < m; i++) v[i] = v[i] / length
+      Q.push(v)
+    }
+  }
+  return {R, n, scaled, row}
+}
+
+// The polynomial of degree D from a factorisation: a function of x.
+const polynomial = ({R, n, scaled, row}, D) => {
+  const w = new Float64Array(D + 1)
+  for (let i = D; i >= 0; i--) {
+    let known = 0
+    for (let j = i + 1; j <= D; j++) known += R[i][j] * w[j]
+    w[i] = (R[i][n] - known) / R[i][i]  // R[i][n]: y's coefficient on column i
+  }
   return (v) => {
-    const row = legendreRow(scaled(v), degree)
+    legendreInto(scaled(v), D, row)
     let total = 0
-    for (let n = 0; n <= degree; n++) total += row[n] * w[n]
+    for (let j = 0; j <= D; j++) total += row[j] * w[j]
     return total
   }
 }
+
+const fitPolynomial = (xs, ys, degree) => polynomial(factorise(xs, ys, degree), degree)
 // polynomial fit: end
 
-const meanSquaredError = (ys, predictions) => {
+const meanSquaredError = (ys, f, xs) => {
   let total = 0
-  for (let i = 0; i < ys.length; i++) total += (ys[i] - predictions[i]) ** 2
+  for (let i = 0; i < ys.length; i++) total += (ys[i] - f(xs[i])) ** 2
   return total / ys.length
 }
 const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length
@@ -98,28 +108,26 @@ const k = Math.round(k_slider.value), degree = Math.round(degree_slider.value)
 const N = x.length
 
 // The folds of mlmath.probability.kfold, unshuffled: consecutive blocks, the first N mod k
-// one point larger.
+// one point larger; fold m is held out from `start` up to `end`.
 const folds = []
 let start = 0
 for (let m = 0; m < k; m++) {
-  const size = Math.floor(N / k) + (m < N % k ? 1 : 0)
-  const test = [], train = []
-  for (let i = 0; i < N; i++) (i >= start && i < start + size ? test : train).push(i)
-  folds.push({train, test})
-  start += size
+  const end = start + Math.floor(N / k) + (m < N % k ? 1 : 0)
+  const train = []
+  for (let i = 0; i < N; i++) if (i < start || i >= end) train.push(i)
+  const pick = (values, indices) => indices.map((i) => values[i])
+  const test = Array.from({length: end - start}, (_, i) => start + i)
+  folds.push({start, end, x: pick(x, train), y: pick(y, train), testX: pick(x, test),
+    testY: pick(y, test)})
+  start = end
 }
-const fewest = Math.min(...folds.map((f) => f.train.length))
+const fewest = Math.min(...folds.map((f) => f.x.length))
 const top = Math.min(max_degree, fewest - 1)  // the highest degree every fold can fit
 
-// Cross-validation errors of every degree up to top, on the same folds.
-const pick = (values, indices) => indices.map((i) => values[i])
-const foldErrors = []
-for (let D = 0; D <= top; D++) {
-  foldErrors.push(folds.map(({train, test}) => {
-    const f = fitPolynomial(pick(x, train), pick(y, train), D)
-    return meanSquaredError(pick(y, test), pick(x, test).map(f))
-  }))
-}
+// The errors of every degree up to top on every fold: one factorisation per fold.
+const factors = folds.map((f) => factorise(f.x, f.y, top))
+const foldErrors = Array.from({length: top + 1}, (_, D) => folds.map((f, m) =>
+  meanSquaredError(f.testY, polynomial(factors[m], D), f.testX)))
 const cvMean = foldErrors.map(mean), cvStd = foldErrors.map(std)
 let lowest = 0
 for (let D = 1; D <= top; D++) if (cvMean[D] < cvMean[lowest]) lowest = D
@@ -131,11 +139,9 @@ degree_line.location = degree
 // The fit to all the points, and, when every fold can fit this degree, one fit per split.
 const grid = Array.from({length: curve_points}, (_, i) =>
   i === curve_points - 1 ? 1 : i / (curve_points - 1))
-const whole = fitPolynomial(x, y, degree)
-fit.data = {x: grid, y: grid.map(whole)}
+fit.data = {x: grid, y: grid.map(fitPolynomial(x, y, degree))}
 const fitted = degree <= top
-const curves = fitted ? folds.map(({train}) => grid.map(
-  fitPolynomial(pick(x, train), pick(y, train), degree))) : []
+const curves = fitted ? factors.map((factor) => grid.map(polynomial(factor, degree))) : []
 fold_fits.data = {xs: curves.map(() => grid), ys: curves}
 
 // The splits panel: row m holds out fold m, one cell per point, rows top to bottom.
@@ -143,18 +149,18 @@ const height = rows_height / k
 const cells = {train: {left: [], right: [], top: [], bottom: []},
   held: {left: [], right: [], top: [], bottom: []}}
 const labels = {x: [], y: [], text: []}, errors = {x: [], y: [], text: []}
-folds.forEach(({test}, m) => {
+folds.forEach((fold, m) => {
   const upper = rows_height - m * height - row_gap * height
   const lower = rows_height - (m + 1) * height + row_gap * height
   for (let i = 0; i < N; i++) {
-    const part = test.includes(i) ? cells.held : cells.train
+    const part = i >= fold.start && i < fold.end ? cells.held : cells.train
     part.left.push(i + 0.06)
     part.right.push(i + 0.94)
     part.top.push(upper)
     part.bottom.push(lower)
   }
   const middle = rows_height - (m + 0.5) * height
-  labels.x.push((test[0] + test[test.length - 1] + 1) / 2)
+  labels.x.push((fold.start + fold.end) / 2)
   labels.y.push(middle)
   labels.text.push(String(m + 1))
   if (fitted) {
@@ -168,7 +174,7 @@ held_cells.data = cells.held
 fold_labels.data = labels
 fold_errors.data = errors
 
-const sizes = [...new Set(folds.map((f) => f.test.length))].sort((a, b) => b - a).join(' or ')
+const sizes = [...new Set(folds.map((f) => f.end - f.start))].sort((a, b) => b - a).join(' or ')
 const head = `<b>Degree ${degree}, k = ${k}</b>: folds of ${sizes} points; ` +
   `training MSE ${mseText(training[degree])}`
 if (!fitted) {
