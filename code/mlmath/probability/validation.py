@@ -49,7 +49,8 @@ def train_test_split(n_samples, test_fraction=0.25, seed=0) -> Fold:
     and the last :math:`\lceil fN \rceil` of that order, :math:`f` the test
     fraction, become the test set, as many as scikit-learn's ``train_test_split``
     takes (its shuffle comes from another generator, so its rows differ).
-    Explained in the chapter *Cross-validation*, section *Train and test*.
+    Explained in the chapter *Cross-validation*, section *Training error, test error
+    and the held-out set*.
 
     Parameters
     ----------
@@ -159,10 +160,14 @@ class CrossValidation:
         return self.std / math.sqrt(self.fold_errors.size)
 
 
-def _rows(X, N: int | None = None) -> np.ndarray:
-    array = np.asarray(X, dtype=float) if not isinstance(X, str) else np.array([])
-    X = as_vector(array, "X") if array.ndim == 1 else as_matrix(array, "X")
-    if N is not None and len(X) != N:
+def _rows(X, N: int) -> np.ndarray:
+    """``X`` as N checked rows: a vector (one input per example) or a matrix."""
+    try:
+        one_dimensional = np.ndim(X) == 1
+    except ValueError:  # ragged: as_matrix says so
+        one_dimensional = False
+    X = as_vector(X, "X") if one_dimensional else as_matrix(X, "X")
+    if len(X) != N:
         raise ValueError(f"X must have one row per target, {N}, got {len(X)}")
     return X
 
@@ -176,7 +181,7 @@ def cross_validate(X, y, fit: Callable, k=5, *, shuffle=False, seed=0) -> CrossV
 
     .. math::
 
-        \mathrm{MSE}_m = \frac{1}{|F_m|}\sum_{i \in F_m} \bigl(y_i - \hat f_{-m}(\mathbf x_i)\bigr)^2,
+        \mathrm{MSE}_m = \frac{1}{|F_m|}\sum_{i \in F_m} \bigl(y_i - \hat y_{-m}(\mathbf x_i)\bigr)^2,
         \qquad
         \mathrm{CV}_k = \frac1k \sum_{m=1}^{k} \mathrm{MSE}_m .
 
@@ -278,7 +283,7 @@ def fit_polynomial(x, y, degree) -> PolynomialFit:
     (:func:`legendre_columns`): the fitted polynomial is the one the powers
     :math:`1, x, \dots, x^D` would give, but its least-squares problem stays
     well conditioned at high degree. Explained in the chapter *Cross-validation*,
-    section *Choosing the degree*.
+    section *The running example: polynomials of rising degree*.
 
     Raises
     ------
