@@ -34,10 +34,6 @@ class Fold(NamedTuple):
     test: np.ndarray
 
 
-def _sample_size(n_samples) -> int:
-    return as_int(n_samples, "n_samples", low=1)
-
-
 def _permutation(n: int, seed) -> np.ndarray:
     return np.random.default_rng(as_int(seed, "seed", low=0)).permutation(n)
 
@@ -106,10 +102,7 @@ def kfold(n_samples, k=5, *, shuffle=False, seed=0) -> list[Fold]:
     list of Fold
         ``k`` pairs ``(train, test)`` of row indices, each in ascending order.
     """
-    n = _sample_size(n_samples)
-    if n < 2:
-        raise ValueError(f"n_samples must be at least 2 for k-fold cross-validation (one "
-                         f"example to fit on and one to score), got {n}")
+    n = as_int(n_samples, "n_samples", low=2)
     if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 2 <= k <= n:
         raise ValueError(f"k must be an integer from 2 to n_samples = {n} (each fold holds at "
                          f"least one example, and at least two folds), got {k!r}")
@@ -253,25 +246,27 @@ def legendre_columns(t, degree) -> np.ndarray:
     return columns
 
 
+def _scaled(x: np.ndarray, low: float, high: float) -> np.ndarray:
+    """``x`` mapped to ``t`` so that ``low`` goes to -1 and ``high`` to 1 (0 if they are equal)."""
+    span = high - low
+    return (2.0 * x - (low + high)) / span if span > 0 else np.zeros_like(x)
+
+
 @dataclass(frozen=True)
 class PolynomialFit:
     r"""A least-squares polynomial of degree ``degree`` in the scaled input
     :math:`t = (2x - \mathrm{low} - \mathrm{high})/(\mathrm{high} - \mathrm{low})`,
-    written in Legendre polynomials: :math:`\hat f(x) = \sum_n c_n P_n(t)`.
-    Call it on inputs to predict."""
+    written in Legendre polynomials: :math:`\hat y(x) = \sum_n c_n P_n(t)`.
+    Call it on inputs, shape (n,), to predict, shape (n,)."""
 
     degree: int
     low: float
     high: float
     coefficients: np.ndarray
 
-    def scaled(self, x) -> np.ndarray:
-        x = as_vector(x, "x")
-        span = self.high - self.low
-        return (2.0 * x - (self.low + self.high)) / span if span > 0 else np.zeros_like(x)
-
     def __call__(self, x) -> np.ndarray:
-        return legendre_columns(self.scaled(x), self.degree) @ self.coefficients
+        t = _scaled(as_vector(x, "x"), self.low, self.high)
+        return legendre_columns(t, self.degree) @ self.coefficients
 
 
 def fit_polynomial(x, y, degree) -> PolynomialFit:
@@ -305,16 +300,15 @@ def fit_polynomial(x, y, degree) -> PolynomialFit:
             f"a polynomial of degree {D} has {D + 1} coefficients, and infinitely many of "
             f"them pass through {distinct} point(s) exactly (the fit is underdetermined)")
     low, high = float(x.min()), float(x.max())
-    shell = PolynomialFit(D, low, high, np.zeros(D + 1))
-    solution = linalg.lstsq(legendre_columns(shell.scaled(x), D), y)
+    solution = linalg.lstsq(legendre_columns(_scaled(x, low, high), D), y)
     return PolynomialFit(D, low, high, solution.weights)
 
 
 @dataclass(frozen=True)
 class PolynomialCV:
-    """The result of :func:`polynomial_cv`: for each degree in ``degrees`` (D,),
-    ``training_error`` (D,) of the fit to all the data, and ``fold_errors``
-    (D, k), each row one degree's :class:`CrossValidation`."""
+    """The result of :func:`polynomial_cv`: for each degree in ``degrees``, shape (n,),
+    ``training_error`` (n,) of the fit to all the data, and ``fold_errors`` (n, k),
+    each row one degree's :class:`CrossValidation`."""
 
     degrees: np.ndarray
     training_error: np.ndarray
@@ -374,7 +368,7 @@ def noisy_sine(n_samples=30, noise=0.3, seed=0) -> tuple[np.ndarray, np.ndarray]
     r"""Seeded data for polynomial regression: :math:`x_i` uniform on :math:`[0, 1]` and
     :math:`y_i = \sin(2\pi x_i) + \varepsilon_i`, :math:`\varepsilon_i \sim \mathcal N(0,
     \sigma^2)` with :math:`\sigma` = ``noise``. Returns ``(x, y)``, each shape (N,)."""
-    n = _sample_size(n_samples)
+    n = as_int(n_samples, "n_samples", low=1)
     sigma = as_real(noise, "noise", low=0.0)
     rng = np.random.default_rng(as_int(seed, "seed", low=0))
     x = rng.uniform(0.0, 1.0, n)

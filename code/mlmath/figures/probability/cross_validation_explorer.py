@@ -340,9 +340,12 @@ def _static(state: dict, v: dict):
                            figure.add_subplot(grid[1, 1]))
     for key, colour in (("train-cells", palette.ROW_FILL), ("held-cells", palette.VERMILLION)):
         cells = state[f"{NAME}-{key}"]["data"]
+        rows: dict[tuple, list] = {}  # one collection of bars per row: a smaller SVG
         for left, right, top, bottom in zip(cells["left"], cells["right"], cells["top"],
                                             cells["bottom"]):
-            splits.fill_between([left, right], bottom, top, color=colour, linewidth=0)
+            rows.setdefault((bottom, top), []).append((left, right - left))
+        for (bottom, top), bars in rows.items():
+            splits.broken_barh(bars, (bottom, top - bottom), facecolors=colour, linewidth=0)
     for key, colour, align in (("fold-labels", palette.PAPER, "center"),
                                ("fold-errors", palette.INK, "left")):
         labels = state[f"{NAME}-{key}"]["data"]
