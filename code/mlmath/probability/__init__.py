@@ -1,5 +1,4 @@
 """Probability and statistics from scratch (Part III of the book), one module per chapter.
-
 ``distributions``
     random variables: Bernoulli, binomial and uniform distributions, their
     PMF/PDF and CDF, expectation and variance, seeded sampling by the inverse
@@ -16,12 +15,6 @@
     covariance and the multivariate normal: the Cholesky factor of a
     covariance matrix, the density, sampling, sample covariance, and the
     ellipses of constant density along the eigenvectors.
-``likelihood``
-    maximum likelihood: the log-likelihoods of a coin, a normal distribution
-    and logistic regression, their estimates in closed form, the mean
-    negative log-likelihoods with their gradients for gradient descent, and
-    the bias of the 1/N variance by repeated sampling.
-
 ``bayes``
     Bayes' theorem: the rule with its evidence by the law of total
     probability, screening tests (prevalence, sensitivity, specificity),
@@ -30,6 +23,16 @@
 ``naive_bayes``
     Bernoulli naive Bayes: fitted by counting with Laplace smoothing, the
     posterior of every class by a log-sum-exp.
+``likelihood``
+    maximum likelihood: the log-likelihoods of a coin, a normal distribution
+    and logistic regression, their estimates in closed form, the mean
+    negative log-likelihoods with their gradients for gradient descent, and
+    the bias of the 1/N variance by repeated sampling.
+``validation``
+    cross-validation: a seeded train/test split, k-fold splits (as
+    scikit-learn's ``KFold``), the cross-validation loop with the spread of its
+    fold errors, polynomial regression of any degree by least squares, and the
+    feature screening whose leak the chapter shows.
 
 Everything public is re-exported here, so chapters write ``probability.normal_cdf(...)``.
 A new chapter's module adds one import and one line of ``__all__``.
@@ -73,20 +76,6 @@ from mlmath.probability.multivariate import (
     multivariate_normal_sample,
     sample_covariance,
 )
-from mlmath.probability.likelihood import (
-    GaussianEstimate,
-    bernoulli_log_likelihood,
-    bernoulli_mle,
-    bernoulli_nll,
-    bernoulli_nll_gradient,
-    gaussian_log_likelihood,
-    gaussian_mle,
-    gaussian_nll,
-    gaussian_nll_gradient,
-    logistic_log_likelihood,
-    logistic_log_likelihood_gradient,
-    sampled_variance_estimates,
-)
 from mlmath.probability.bayes import (
     PopulationCounts,
     Screening,
@@ -103,13 +92,45 @@ from mlmath.probability.bayes import (
     total_probability,
 )
 from mlmath.probability.naive_bayes import NaiveBayes, fit_naive_bayes, naive_bayes_posterior
+from mlmath.probability.likelihood import (
+    GaussianEstimate,
+    bernoulli_log_likelihood,
+    bernoulli_mle,
+    bernoulli_nll,
+    bernoulli_nll_gradient,
+    gaussian_log_likelihood,
+    gaussian_mle,
+    gaussian_nll,
+    gaussian_nll_gradient,
+    logistic_log_likelihood,
+    logistic_log_likelihood_gradient,
+    sampled_variance_estimates,
+)
+from mlmath.probability.validation import (
+    CrossValidation,
+    Fold,
+    PolynomialCV,
+    PolynomialFit,
+    correlation_screen,
+    cross_validate,
+    fit_linear,
+    fit_polynomial,
+    kfold,
+    legendre_columns,
+    mean_squared_error,
+    noisy_sine,
+    polynomial_cv,
+    screened_fit,
+    train_test_split,
+)
 from mlmath.probability import bayes as _bayes
-from mlmath.probability import naive_bayes as _naive_bayes
 from mlmath.probability import distributions as _distributions
 from mlmath.probability import information as _information
 from mlmath.probability import likelihood as _likelihood
 from mlmath.probability import multivariate as _multivariate
+from mlmath.probability import naive_bayes as _naive_bayes
 from mlmath.probability import normal as _normal
+from mlmath.probability import validation as _validation
 
 # One line per module: a new chapter's module adds its own.
 __all__: list[str] = [
@@ -120,4 +141,5 @@ __all__: list[str] = [
     *_bayes.__all__,
     *_naive_bayes.__all__,
     *_likelihood.__all__,
+    *_validation.__all__,
 ]
