@@ -156,3 +156,18 @@ NAN = np.array([[1.0, np.nan], [0.0, 1.0]])
 def test_bad_input_is_refused_naming_the_argument(call, argument):
     with pytest.raises(ValueError, match=rf"^{argument} must"):
         call()
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_a_wide_matrix_never_has_more_independent_columns_than_rows(seed):
+    # 15 points, 16 Legendre columns: rank at most 15. Gram–Schmidt's leftover of
+    # the 16th column is rounding, but not always below the tolerance (seen by the
+    # cross-validation chapter's degree-15 fits on 15 points).
+    rng = np.random.default_rng(seed)
+    x = np.sort(rng.uniform(-1, 1, 15))
+    X, y = np.polynomial.legendre.legvander(x, 15), rng.normal(size=15)
+    fit = linalg.lstsq(X, y)
+    assert fit.rank == np.linalg.matrix_rank(X) == 15
+    # 15 equations, 16 unknowns: solvable, up to rounding amplified by the conditioning.
+    eps = np.finfo(float).eps
+    assert np.abs(X @ fit.weights - y).max() <= 100 * np.linalg.cond(X) * eps * np.abs(y).max()

@@ -53,7 +53,9 @@ def _orthonormalise(A: np.ndarray, *, modified: bool = True,
             R[k, j] = Q[:, k] @ (v if modified else A[:, j])
             v -= R[k, j] * Q[:, k]
         length = float(np.sqrt(v @ v))
-        if length > tolerance:
+        # R^m has room for m directions only: once m are kept, any further column
+        # is a combination of them, whatever rounding has left of it.
+        if length > tolerance and len(kept) < m:
             R[j, j] = length
             Q[:, j] = v / length
             kept.append(j)
