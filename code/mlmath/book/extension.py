@@ -169,18 +169,22 @@ def _clear_stale_cache(app: Sphinx) -> None:
     nb_config = app.env.mystnb_config
     if nb_config.execution_mode != "cache":
         return
+    from jupyter_cache import get_cache
+
     cache_dir = Path(nb_config.execution_cache_path)
     stamp = cache_dir / HASH_FILE
     previous = stamp.read_text().strip() if stamp.exists() else None
-    if previous == current:
-        return
-    if cache_dir.exists():
-        from jupyter_cache import get_cache
-
-        logger.info(f"[mlmath] code the chapters run changed: clearing {cache_dir}")
-        get_cache(str(cache_dir)).clear_cache()
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(current + "\n")
+    if previous != current:
+        if cache_dir.exists():
+            logger.info(f"[mlmath] code the chapters run changed: clearing {cache_dir}")
+            get_cache(str(cache_dir)).clear_cache()
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(current + "\n")
+    # Create the cache's database here, in the main process, before Sphinx
+    # forks its parallel readers: each reader would otherwise create the
+    # tables itself on a cold build, and two at once fail with "table
+    # nbcache already exists" (jupyter-cache creates them without a lock).
+    get_cache(str(cache_dir)).list_cache_records()
 
 
 def _outdated_by_package(app, env, added, changed, removed) -> list[str]:
