@@ -520,6 +520,16 @@ def test_every_kind_of_widget_is_named_and_states_its_value(browser, tmp_path):
                    for prop in node.get("properties", []) if prop["name"] == "pressed"}
         assert pressed == {"Show residuals": "false", "L1": "true", "L2": "false",
                            "x": "false", "y": "false"}
+        # Sliders say the value they show ("0.50", "2 .. 8"), not noUiSlider's own
+        # two decimals ("2.00"), and follow it when it changes.
+        said = dict(page.evaluate("""() => [...document.querySelectorAll('*')]
+          .flatMap((e) => [...(e.shadowRoot?.querySelectorAll('.noUi-handle') ?? [])])
+          .map((h) => [h.getAttribute('aria-label'), h.getAttribute('aria-valuetext')])"""))
+        assert said == {"Slope": "0.50", "Window, lower end": "2", "Window, upper end": "8"}
+        page.locator(".noUi-handle").nth(1).focus()  # the Window's lower end: 2 -> 3
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("() => [...document.querySelectorAll('*')].some((e) => "
+                               "e.shadowRoot?.querySelector('.noUi-handle[aria-valuetext=\"3\"]'))")
         assert any(role(node) == "status" for node in live)
         assert not [node for node in live if role(node).lower() == "canvas"]
         serious = [v["id"] for v in axe_violations(page) if v["impact"] in BLOCKING]

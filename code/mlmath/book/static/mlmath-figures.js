@@ -107,8 +107,12 @@
     if (!shadow) return
     const title = title_of(view.model)
     const handles = shadow.querySelectorAll(".noUi-handle")
+    // noUiSlider announces a value with two decimals ("3.00"); say what the
+    // slider shows instead, in its own format ("3"; "0.2 .. 0.8" for a range).
+    const shown = shadow.querySelector(".bk-slider-value")?.textContent.trim().split(" .. ")
     handles.forEach((handle, index) => {
       if (title) set(handle, "aria-label", handles.length > 1 ? `${title}, ${HANDLE_PARTS[index] ?? index + 1}` : title)
+      if (shown?.length === handles.length && shown[index]) set(handle, "aria-valuetext", shown[index])
     })
     if (title) {
       for (const control of shadow.querySelectorAll("input, select, textarea, [role=switch], [role=checkbox]")) {
