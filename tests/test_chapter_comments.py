@@ -9,6 +9,8 @@ the book's chapters. A comment inside a line is harmless.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.chapters import source_path, toc_docnames
@@ -48,3 +50,19 @@ def test_no_comment_opens_a_line_of_a_paragraph(docname):
              if _swallowing(line, previous)]
     assert not found, "a comment starts a line of a paragraph, and Markdown drops or " \
         "garbles the rest of it:\n" + "\n".join(found)
+
+
+PLACEHOLDER = re.compile(r"<!-- ref: ([a-z0-9-]+) -->")
+LABEL = re.compile(r"^\(([a-z0-9-]+)\)=$", re.MULTILINE)
+
+
+def test_a_forward_reference_becomes_a_link_once_its_chapter_exists():
+    """Chapters written before the one they point to mark the place with
+    ``<!-- ref: label -->``; when ``label`` exists, the reader should get a link."""
+    texts = {name: source_path(name).read_text() for name in toc_docnames()}
+    labels = {label for text in texts.values() for label in LABEL.findall(text)}
+    waiting = [f"{source_path(name).name}:{text.count(chr(10), 0, m.start()) + 1}: {m[1]}"
+               for name, text in texts.items() for m in PLACEHOLDER.finditer(text)
+               if m[1] in labels]
+    assert not waiting, "placeholders whose label now exists (write {ref} links):\n" + \
+        "\n".join(waiting)
