@@ -99,12 +99,17 @@ class BokehJS:
             ["node", str(RUNNER), str(Path(bokehjs_path()) / "js")],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT,
             env={"NODE_PATH": str(node_modules), "PATH": "/usr/bin:/usr/local/bin:/bin"})
+        # Each figure's document as JSON, by the figure's id (the figure is kept so that
+        # its id is not reused). Tests never change a figure's models in Python.
+        self._docs: dict[int, tuple[object, str]] = {}
 
     def run(self, figure, steps: list, read: dict[str, list[str]]) -> dict:
         """Set ``steps`` (``[name, property, value]``) in ``figure``'s document,
         then read ``read`` (``{name: [property, ...]}``)."""
-        request = {"doc": document_json(figure), "steps": steps, "read": read}
-        self.process.stdin.write(json.dumps(request) + "\n")
+        if id(figure) not in self._docs:  # serialising a large document costs more than a run
+            self._docs[id(figure)] = (figure, json.dumps(document_json(figure)))
+        request = json.dumps({"steps": steps, "read": read})
+        self.process.stdin.write(f'{{"doc": {self._docs[id(figure)][1]}, {request[1:]}\n')
         self.process.stdin.flush()
         answer = json.loads(self.process.stdout.readline())
         if "error" in answer:
