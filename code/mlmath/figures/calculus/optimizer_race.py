@@ -11,7 +11,7 @@ every run at once. The left plot draws each path on the contours up to step
 ``t``, the right one each loss gap :math:`L - L^*` on a log axis, and the
 readout gives, for each optimizer at step ``t``, its learning rate, its gap
 (or the step at which it finished, diverged or stopped) and its effective
-step size ``‖Δw‖/‖∇L‖``.
+step size ``‖Δw‖/‖g‖`` (g the gradient its last step used).
 
 ``figures/js/optimizer_race.js`` recomputes the runs in the page with the
 same floating-point operations in the same order as
@@ -81,7 +81,7 @@ LEVELS = {
 GRID = {"narrow bowl": 61, "turned bowl": 61, "Rosenbrock": 241, "two minima": 61}
 DECIMALS = {"narrow bowl": 2, "turned bowl": 2, "Rosenbrock": 3, "two minima": 2}
 LOSS_WIDTH, LOSS_HEIGHT = 440, 300
-READOUT_LINES = (10, 7)
+READOUT_LINES = (9, 7)
 
 
 def rules(surface: str, setting: str) -> tuple:
@@ -149,23 +149,27 @@ def _at(race, t: int) -> dict:
     return {"last": last, "status": status, "gap": gap, "eff": eff}
 
 
+#: The readout's table: a smaller size than the readout's text and no wrapping inside a
+#: cell, so that its four columns fit a phone's 312 px column.
+_TABLE = '<table style="border-collapse:collapse;font-size:14px">'
+_CELL = "padding:0 7px 0 0;white-space:nowrap;text-align:left;font-weight:normal"
+_COLUMNS = ("", "η", "L − L*", "‖Δw‖/‖g‖")
+
+
 def _row(name: str, rule, state: dict) -> str:
     _, mark, colour, _ = STYLE[name]
-    head = f"<td>{kit.tint(mark, colour)} {name}</td><td>{short(rule.eta)}</td>"
+    cell = f'<td style="{_CELL}">'
+    head = f"{cell}{kit.tint(mark, colour)} {name}</td>{cell}{short(rule.eta)}</td>"
     if state["status"]:
-        return f'<tr>{head}<td colspan="2">{state["status"]}</td></tr>'
+        return f'<tr>{head}<td colspan="2" style="{_CELL}">{state["status"]}</td></tr>'
     eff = "—" if state["eff"] is None else short(state["eff"])
-    return f"<tr>{head}<td>{scientific(state['gap'], 1)}</td><td>{eff}</td></tr>"
-
-
-_TABLE = '<table style="border-collapse:collapse;border-spacing:0">'
-_CELL = "<th style=\"text-align:left;font-weight:normal;padding-right:8px\">"
+    return f"<tr>{head}{cell}{scientific(state['gap'], 1)}</td>{cell}{eff}</td></tr>"
 
 
 def _readout(surface: str, setting: str, t: int, runs: tuple, chosen: tuple) -> str:
     head = (f"<b>{surface}</b> · η: {setting} · after <b>t = {t}</b> "
             f"step{'' if t == 1 else 's'}")
-    columns = "".join(f"{_CELL}{c}</th>" for c in ("", "η", "L − L*", "‖Δw‖/‖∇L‖"))
+    columns = "".join(f'<th style="{_CELL}">{c}</th>' for c in _COLUMNS)
     rows = "".join(_row(name, rule, _at(run, t))
                    for name, rule, run in zip(OPTIMIZERS, chosen, runs))
     return f"{head}{_TABLE}<tr>{columns}</tr>{rows}</table>"

@@ -156,7 +156,8 @@ const short = (x) => {
   return fixed(x, decimals, true)
 }
 
-const CELL = '<th style="text-align:left;font-weight:normal;padding-right:8px">'
+const CELL = 'padding:0 7px 0 0;white-space:nowrap;text-align:left;font-weight:normal'
+const cell = `<td style="${CELL}">`
 const rows = results.map((run, k) => {
   const last = Math.min(t, run.xs.length - 1)
   const events = [[run.finished, 'in at step'], [run.diverged, 'diverged at step'],
@@ -164,14 +165,14 @@ const rows = results.map((run, k) => {
   const hit = events.find(([step]) => step !== null && t >= step)
   let status = hit ? `${hit[1]} ${hit[0]}` : null
   if (hit && hit[1] === 'stopped at step') status += ': H singular'
-  const head = `<td>${tint(marks[k], colours[k])} ${optimizers[k]}</td><td>${short(rates[k])}</td>`
-  if (status) return `<tr>${head}<td colspan="2">${status}</td></tr>`
+  const head = `${cell}${tint(marks[k], colours[k])} ${optimizers[k]}</td>${cell}${short(rates[k])}</td>`
+  if (status) return `<tr>${head}<td colspan="2" style="${CELL}">${status}</td></tr>`
   const gap = Math.max(run.gaps[last], floor)
   const eff = last > 0 && run.norms[last - 1] > 0
     ? short(run.lengths[last - 1] / run.norms[last - 1]) : '—'
-  return `<tr>${head}<td>${scientific(gap, 1)}</td><td>${eff}</td></tr>`
+  return `<tr>${head}${cell}${scientific(gap, 1)}</td>${cell}${eff}</td></tr>`
 })
-const columns = ['', 'η', 'L − L*', '‖Δw‖/‖∇L‖'].map((c) => `${CELL}${c}</th>`).join('')
+const columns = ['', 'η', 'L − L*', '‖Δw‖/‖g‖'].map((c) => `<th style="${CELL}">${c}</th>`).join('')
 
 results.forEach((run, k) => {
   const last = Math.min(t, run.xs.length - 1)
@@ -185,5 +186,5 @@ minimum.data = {x: [minima[index][0]], y: [minima[index][1]]}
 start.data = {x: [w1_slider.value], y: [w2_slider.value]}
 now.location = t
 readout.text = `<b>${name}</b> · η: ${setting} · after <b>t = ${t}</b> step${t === 1 ? '' : 's'}` +
-  '<table style="border-collapse:collapse;border-spacing:0">' +
+  '<table style="border-collapse:collapse;font-size:14px">' +
   `<tr>${columns}</tr>${rows.join('')}</table>`
