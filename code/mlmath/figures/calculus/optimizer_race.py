@@ -39,6 +39,11 @@ NAME = "optimizer-race"
 SURFACES = tuple(calculus.RACE_SURFACES)
 SETTINGS = ("tuned for this surface", "library defaults")
 OPTIMIZERS = ("SGD", "Momentum", "RMSProp", "Adam", "Newton")
+#: The optimizers' names in the names of their sources (``optimizer-race-run-adam``, ...).
+KEYS = tuple(name.lower() for name in OPTIMIZERS)
+#: How the alt text names each surface.
+CALLED = {"narrow bowl": "the narrow bowl", "turned bowl": "the turned bowl",
+          "Rosenbrock": "Rosenbrock's valley", "two minima": "the double well"}
 #: The most steps the slider gives, and so the budget of every run.
 MAX_STEPS = calculus.RACE_BUDGET
 SLIDERS = {
@@ -136,12 +141,10 @@ def _at(race, t: int) -> dict:
     says about it."""
     run = race.result
     last = min(t, len(run.path) - 1)
-    events = [(race.steps, "in at step"), (run.diverged_at, "diverged at step"),
-              (run.singular_at, "stopped at step")]
-    status = next((f"{words} {step}" for step, words in events
+    events = [(race.steps, "in at step {}"), (run.diverged_at, "diverged at step {}"),
+              (run.singular_at, "stopped at step {}: H singular")]
+    status = next((words.format(step) for step, words in events
                    if step is not None and t >= step), None)
-    if run.singular_at is not None and status and status.startswith("stopped"):
-        status += ": H singular"
     gap = max(float(run.losses[last]), GAP_FLOOR)
     eff = None
     if last > 0 and run.gradient_norms[last - 1] > 0:
@@ -193,10 +196,6 @@ def readout_text(surface="Rosenbrock", setting=SETTINGS[0], w1=-1.2, w2=1.0, t=2
                     rules(surface, setting))
 
 
-def _keys() -> list[str]:
-    return [name.lower() for name in OPTIMIZERS]
-
-
 def page_state(values: dict) -> dict:
     """What the page shows for control values ``{"optimizer-race-surface": ..., ...}``."""
     surface, setting = values[f"{NAME}-surface"], values[f"{NAME}-setting"]
@@ -211,7 +210,7 @@ def page_state(values: dict) -> dict:
         f"{NAME}-now": {"location": t},
         f"{NAME}-readout": {"text": _readout(surface, setting, t, runs, rules(surface, setting))},
     }
-    for key, race in zip(_keys(), runs):
+    for key, race in zip(KEYS, runs):
         last = _at(race, t)["last"]
         gaps = np.maximum(race.result.losses[:last + 1], GAP_FLOOR).tolist()
         path = race.result.path[:last + 1]
@@ -255,9 +254,9 @@ def fig_optimizer_race(surface="Rosenbrock", setting=SETTINGS[0], w1=-1.2, w2=1.
     sources = {key: ColumnDataSource(state[f"{NAME}-{key}"]["data"], name=f"{NAME}-{key}")
                for key in ("contours", "minimum", "start")}
     runs = [ColumnDataSource(state[f"{NAME}-run-{k}"]["data"], name=f"{NAME}-run-{k}")
-            for k in _keys()]
+            for k in KEYS]
     heads = [ColumnDataSource(state[f"{NAME}-head-{k}"]["data"], name=f"{NAME}-head-{k}")
-             for k in _keys()]
+             for k in KEYS]
     now = Span(location=t, dimension="height", line_color=palette.GREY, line_width=1,
                line_dash="dashed", name=f"{NAME}-now")
     readout = kit.readout(NAME, state[f"{NAME}-readout"]["text"])
@@ -348,7 +347,7 @@ def _static(surface: str, setting: str, w1: float, w2: float, t: int, state: dic
     dashes = {"solid": "-", "dashed": "--", "dotted": ":", "dashdot": "-.",
               "dotdash": (0, (1, 2, 4, 2))}
     chosen = rules(surface, setting)
-    for name, key, rule in zip(OPTIMIZERS, _keys(), chosen):
+    for name, key, rule in zip(OPTIMIZERS, KEYS, chosen):
         marker, _, colour, dash = STYLE[name]
         run = state[f"{NAME}-run-{key}"]["data"]
         head = state[f"{NAME}-head-{key}"]["data"]
@@ -375,7 +374,8 @@ def _describe(surface: str, setting: str, w1: float, w2: float, t: int) -> str:
         state = _at(run, t)
         where = state["status"] or f"L − L* = {scientific(state['gap'], 1)} after {t} steps"
         parts.append(f"{name} (η = {short(rule.eta)}): {where}")
-    return (f"The contours of the {surface} with the paths of SGD, momentum, RMSProp, Adam and "
-            f"Newton's method from ({w1:g}, {w2:g}), with learning rates {setting}, and their "
-            "loss gaps L − L* against the step on a log scale. At step "
-            f"{t}, " + "; ".join(parts) + ". A run is in once L − L* is at most 10⁻⁸.")
+    start = f"({kit.to_fixed(w1, 1)}, {kit.to_fixed(w2, 1)})"
+    return (f"The contours of {CALLED[surface]} with the paths of SGD, momentum, RMSProp, Adam "
+            f"and Newton's method from {start}, with learning rates {setting}, and their loss "
+            f"gaps L − L* against the step on a log scale. At step {t}, " + "; ".join(parts)
+            + ". A run is in at the step from which L − L* stays at or below 10⁻⁸.")

@@ -160,11 +160,11 @@ const CELL = 'padding:0 7px 0 0;white-space:nowrap;text-align:left;font-weight:n
 const cell = `<td style="${CELL}">`
 const rows = results.map((run, k) => {
   const last = Math.min(t, run.xs.length - 1)
-  const events = [[run.finished, 'in at step'], [run.diverged, 'diverged at step'],
-    [run.singular, 'stopped at step']]
+  const events = [[run.finished, (k) => `in at step ${k}`],
+    [run.diverged, (k) => `diverged at step ${k}`],
+    [run.singular, (k) => `stopped at step ${k}: H singular`]]
   const hit = events.find(([step]) => step !== null && t >= step)
-  let status = hit ? `${hit[1]} ${hit[0]}` : null
-  if (hit && hit[1] === 'stopped at step') status += ': H singular'
+  const status = hit ? hit[1](hit[0]) : null
   const head = `${cell}${tint(marks[k], colours[k])} ${optimizers[k]}</td>${cell}${short(rates[k])}</td>`
   if (status) return `<tr>${head}<td colspan="2" style="${CELL}">${status}</td></tr>`
   const gap = Math.max(run.gaps[last], floor)
