@@ -86,6 +86,8 @@ LEVELS = {
 GRID = {"narrow bowl": 61, "turned bowl": 61, "Rosenbrock": 241, "two minima": 61}
 DECIMALS = {"narrow bowl": 2, "turned bowl": 2, "Rosenbrock": 3, "two minima": 2}
 LOSS_WIDTH, LOSS_HEIGHT = 440, 300
+#: The twin's height in plot widths: the square path panel and a loss panel below it.
+TWIN_HEIGHT = 1.6
 READOUT_LINES = (9, 7)
 
 
@@ -330,8 +332,10 @@ def _loss_plot(runs: list, heads: list, now):
 
 
 def _static(surface: str, setting: str, w1: float, w2: float, t: int, state: dict):
-    figure = kit.twin(kit.PLOT_INCHES, 2 * kit.PLOT_INCHES)
-    top, bottom = figure.subplots(2, 1)
+    # The loss panel is flatter than the square path panel, so that in print the twin and its
+    # caption fit on one page.
+    figure = kit.twin(kit.PLOT_INCHES, TWIN_HEIGHT * kit.PLOT_INCHES)
+    top, bottom = figure.subplots(2, 1, height_ratios=(1.0, TWIN_HEIGHT - 1.0))
     kit.square_axes(figure, LIMIT, ax=top, labels=("$w_1$", "$w_2$"),
                     title=f"{surface}, η {setting}, t = {t}")
     contours = state[f"{NAME}-contours"]["data"]
@@ -354,9 +358,10 @@ def _static(surface: str, setting: str, w1: float, w2: float, t: int, state: dic
         label = f"{name}, η = {short(rule.eta)}"
         top.plot(run["x"], run["y"], linestyle=dashes[dash], color=colour, linewidth=1.5)
         top.plot(head["x"], head["y"], shapes[marker], color=colour, markersize=7)
+        # The head's marker on the line itself, so that the legend shows it too.
         bottom.semilogy(run["step"], run["gap"], linestyle=dashes[dash], color=colour,
-                        linewidth=1.6, label=label)
-        bottom.plot(head["step"], head["gap"], shapes[marker], color=colour, markersize=6)
+                        linewidth=1.6, label=label, marker=shapes[marker], markersize=6,
+                        markevery=[len(run["step"]) - 1])
     bottom.axvline(t, color=palette.GREY, linewidth=0.8, linestyle="--")
     bottom.set_xlim(0, MAX_STEPS)
     bottom.set_xlabel("step t")
