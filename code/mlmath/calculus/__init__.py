@@ -12,6 +12,11 @@
 ``autodiff``
     reverse-mode automatic differentiation: ``Value``, a number that records
     its computational graph, and its backward pass (backpropagation).
+``optimizers``, ``newton``, ``convergence``, ``stochastic``
+    SGD, momentum, RMSProp and Adam as update rules run by ``optimize``;
+    Newton's method; the rates of gradient descent and momentum on a quadratic,
+    and the race of optimizers on test surfaces; mini-batch gradients of least
+    squares and the noise they bring.
 
 Everything public is re-exported here, so chapters write ``calculus.central_difference(...)``.
 """
@@ -60,11 +65,35 @@ from mlmath.calculus.autodiff import (
     neuron_squared_error,
     value_and_gradient,
 )
+
+from mlmath.calculus.optimizers import Adam, Momentum, OptimizerResult, RMSProp, SGD, optimize
+from mlmath.calculus.newton import Newton
+from mlmath.calculus.convergence import (
+    DEFAULT_RULES,
+    LEARNING_RATE_GRID,
+    RACE_BUDGET,
+    RACE_STARTS,
+    RACE_SURFACES,
+    RACE_TOLERANCE,
+    QuadraticRates,
+    RaceRun,
+    Tuning,
+    convergence_rate,
+    quadratic_rates,
+    steps_to_tolerance,
+    tune_learning_rate,
+)
+from mlmath.calculus.stochastic import LeastSquares
 from mlmath.calculus import derivatives as _derivatives
 from mlmath.calculus import gradients as _gradients
 from mlmath.calculus import curvature as _curvature
 from mlmath.calculus import descent as _descent
 from mlmath.calculus import autodiff as _autodiff
+
+from mlmath.calculus import optimizers as _optimizers
+from mlmath.calculus import newton as _newton
+from mlmath.calculus import convergence as _convergence
+from mlmath.calculus import stochastic as _stochastic
 
 # One line per module: a new chapter's module adds its own.
 __all__: list[str] = [
@@ -73,4 +102,8 @@ __all__: list[str] = [
     *_curvature.__all__,
     *_descent.__all__,
     *_autodiff.__all__,
+    *_optimizers.__all__,
+    *_newton.__all__,
+    *_convergence.__all__,
+    *_stochastic.__all__,
 ]
