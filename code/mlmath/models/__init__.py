@@ -8,29 +8,33 @@ tests against its scikit-learn counterpart.
 Everything public is re-exported here, so chapters write ``models.<name>(...)``.
 A new chapter's module adds one import and one line of ``__all__``.
 
-``decision_tree``
-    classification trees grown greedily by information gain (entropy), with
-    the entropy, Gini impurity and gain of a split, the best split, and the
-    tree printed as a flow chart of questions.
+``impurity``, ``decision_tree``
+    the entropy, Gini impurity and information gain of labelled examples;
+    classification trees grown greedily by information gain, the best split,
+    and the tree printed as a flow chart of questions.
 """
 
+from mlmath.models.impurity import (
+    class_proportions,
+    gini_impurity,
+    information_gain,
+    node_entropy,
+)
 from mlmath.models.decision_tree import (
     TIE_TOLERANCE,
     DecisionTree,
     Split,
     best_split,
-    class_proportions,
     fit_decision_tree,
-    gini_impurity,
-    information_gain,
     labelled_clusters,
-    node_entropy,
     split_thresholds,
     tree_text,
 )
 from mlmath.models import decision_tree as _decision_tree
+from mlmath.models import impurity as _impurity
 
 # One line per module: a new chapter's module adds its own.
 __all__: list[str] = [
+    *_impurity.__all__,
     *_decision_tree.__all__,
 ]

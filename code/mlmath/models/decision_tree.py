@@ -7,8 +7,9 @@ question is the one with the largest information gain, the drop in entropy
 
 .. math:: H(S) = -\\sum_i p_i \\log_2 p_i
 
-from the node to the average of its two children (:func:`information_gain`),
-with the entropy of :func:`mlmath.probability.entropy`. The candidate
+from the node to the average of its two children
+(:func:`mlmath.models.impurity.information_gain`, with the entropy of
+:func:`mlmath.probability.entropy`). The candidate
 thresholds are the midpoints between consecutive distinct values of a
 feature (:func:`split_thresholds`), as in scikit-learn.
 
@@ -22,25 +23,20 @@ random order of the features (:func:`best_split` says more).
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 import numpy as np
 
 from mlmath._validate import as_int, as_matrix, as_real
-from mlmath.probability.information import entropy
+from mlmath.models.impurity import _counts_entropy, _gain, _labels
 
 __all__ = [
     "TIE_TOLERANCE",
     "DecisionTree",
     "Split",
     "best_split",
-    "class_proportions",
     "fit_decision_tree",
-    "gini_impurity",
-    "information_gain",
     "labelled_clusters",
-    "node_entropy",
     "split_thresholds",
     "tree_text",
 ]
@@ -49,113 +45,6 @@ __all__ = [
 #: Gains are differences of sums of logarithms, so two questions that are equally
 #: good on paper can come out a few units in the last place apart (about 1e-16).
 TIE_TOLERANCE = 1e-12
-
-
-def _labels(y, name: str = "y") -> np.ndarray:
-    """``y`` as a non-empty 1-D array of labels, without NaN."""
-    labels = np.asarray(y)
-    if labels.ndim != 1:
-        raise ValueError(f"{name} must be a 1-D array of class labels, got shape {labels.shape}")
-    if labels.size == 0:
-        raise ValueError(f"{name} must hold at least one label, got none")
-    if labels.dtype.kind == "f" and not np.all(np.isfinite(labels)):
-        raise ValueError(f"{name} must not contain NaN or inf labels, got {labels}")
-    if labels.dtype.kind not in "biufUS":
-        raise ValueError(f"{name} must hold numbers or strings as labels, got dtype "
-                         f"{labels.dtype}")
-    return labels
-
-
-def class_proportions(y) -> np.ndarray:
-    """The fraction :math:`p_i` of the examples in each class, classes in sorted order.
-
-    Parameters
-    ----------
-    y : array_like, shape (N,)
-        Class labels (numbers or strings), at least one.
-
-    Returns
-    -------
-    numpy.ndarray, shape (K,)
-        :math:`p_i` for each of the :math:`K` classes present, summing to 1.
-    """
-    _, counts = np.unique(_labels(y), return_counts=True)
-    return counts / counts.sum()
-
-
-def node_entropy(y) -> float:
-    """The entropy of a set :math:`S` of labelled examples, in bits.
-
-    .. math:: H(S) = -\\sum_i p_i \\log_2 p_i ,
-
-    where :math:`p_i` is the fraction of :math:`S` in class :math:`i`
-    (:func:`class_proportions`), computed by :func:`mlmath.probability.entropy`.
-    0 for a pure set, :math:`\\log_2 K` for :math:`K` equally common classes.
-    Explained in :ref:`decision-trees`.
-    """
-    return entropy(class_proportions(y))
-
-
-def gini_impurity(y) -> float:
-    """The Gini impurity of a set of labelled examples,
-
-    .. math:: G(S) = 1 - \\sum_i p_i^2 ,
-
-    the chance that two examples drawn from :math:`S` with replacement have
-    different labels (scikit-learn's default criterion). 0 for a pure set.
-    """
-    p = class_proportions(y)
-    return float(1.0 - np.sum(p * p))
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _entropy_of_counts(counts: tuple[int, ...]) -> float:
-    # Kept: a split search meets the same counts again and again (in every
-    # feature's scan, and in every node below), and each costs a validated call.
-    total = sum(counts)
-    return entropy(np.array(counts) / total)
-
-
-def _counts_entropy(counts: np.ndarray) -> float:
-    """The entropy of a node from its class counts (some may be 0: 0 log 0 = 0)."""
-    return _entropy_of_counts(tuple(int(c) for c in counts))
-
-
-def information_gain(y, goes_left) -> float:
-    """The information gain of the question that sends ``goes_left`` to the left.
-
-    .. math::
-
-       \\mathrm{IG} = H(S) - \\frac{|S_L|}{|S|}\\,H(S_L) - \\frac{|S_R|}{|S|}\\,H(S_R),
-
-    where :math:`S_L` are the examples with ``goes_left`` true and :math:`S_R`
-    the others. 0 when one side is empty (a question everyone answers alike
-    tells nothing apart). Explained in :ref:`decision-trees`.
-
-    Parameters
-    ----------
-    y : array_like, shape (N,)
-        Class labels.
-    goes_left : array_like of bool, shape (N,)
-        The answer of each example to the question.
-    """
-    labels = _labels(y)
-    left = np.asarray(goes_left)
-    if left.dtype != bool or left.shape != labels.shape:
-        raise ValueError(f"goes_left must be a boolean array with one entry per label "
-                         f"({labels.size}), got dtype {left.dtype} and shape {left.shape}")
-    codes = np.unique(labels, return_inverse=True)[1]
-    totals = np.bincount(codes)
-    return _gain(totals, np.bincount(codes[left], minlength=totals.size))
-
-
-def _gain(totals: np.ndarray, left: np.ndarray) -> float:
-    """The information gain from the class counts of a node and of its left side."""
-    n, n_left = int(totals.sum()), int(left.sum())
-    if n_left in (0, n):
-        return 0.0
-    return (_counts_entropy(totals) - n_left / n * _counts_entropy(left)
-            - (n - n_left) / n * _counts_entropy(totals - left))
 
 
 def split_thresholds(x) -> np.ndarray:
@@ -229,7 +118,18 @@ def best_split(X, y) -> Split | None:
     return best
 
 
+def _depth(max_depth, also: str = "") -> int:
+    if isinstance(max_depth, bool) or not isinstance(max_depth, (int, np.integer)) \
+            or max_depth < 1:
+        raise ValueError(f"max_depth must be a whole number of at least 1, {also}got "
+                         f"{max_depth!r}")
+    return int(max_depth)
+
+
 def _data(X, y) -> tuple[np.ndarray, np.ndarray]:
+    if np.size(X) == 0:
+        raise ValueError(f"X must hold at least one example (a row of features), got an empty "
+                         f"array of shape {np.shape(X)}")
     X = as_matrix(X, "X")
     labels = _labels(y)
     if labels.size != X.shape[0]:
@@ -318,7 +218,7 @@ class DecisionTree:
         how deep the tree may grow, so this is the tree that
         ``fit_decision_tree(X, y, max_depth)`` grows on the same data.
         """
-        max_depth = as_int(max_depth, "max_depth", low=1)
+        max_depth = _depth(max_depth)
         keep = np.flatnonzero(self.node_depth <= max_depth)  # preorder stays preorder
         number = np.full(self.node_count, -1, dtype=np.int64)
         number[keep] = np.arange(keep.size)
@@ -362,7 +262,7 @@ def fit_decision_tree(X, y, max_depth: int | None = None) -> DecisionTree:
     """
     X, labels = _data(X, y)
     if max_depth is not None:
-        max_depth = as_int(max_depth, "max_depth", low=1)
+        max_depth = _depth(max_depth, "or None for no limit, ")
     classes, codes = np.unique(labels, return_inverse=True)
     nodes: list[dict] = []
     # Depth first, left before right: a stack of (rows reaching the node, depth, parent slot).
