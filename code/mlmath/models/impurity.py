@@ -75,7 +75,9 @@ def gini_impurity(y) -> float:
     .. math:: G(S) = 1 - \\sum_i p_i^2 ,
 
     the chance that two examples drawn from :math:`S` with replacement have
-    different labels (scikit-learn's default criterion). 0 for a pure set.
+    different labels (scikit-learn's default criterion). 0 for a pure set,
+    :math:`1 - 1/K` for :math:`K` equally common classes. Explained in
+    :ref:`decision-trees-gini`.
     """
     p = class_proportions(y)
     return float(1.0 - np.sum(p * p))

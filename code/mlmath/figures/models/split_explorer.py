@@ -311,6 +311,16 @@ def _readout_lines() -> tuple[int, int]:
             max(kit.text_lines(t, kit.NARROW_PX, font) for t in texts))
 
 
+def _legend(plot, **settings):
+    """The plot's legend, in the book's theme with 12 px labels and these settings."""
+    legend = plot.legend[0]
+    legend.label_text_font_size = "12px"
+    for key, value in settings.items():
+        setattr(legend, key, value)
+    kit.theme_legend(legend)
+    return legend
+
+
 def _plane(sources):
     plot = kit.square_canvas(f"{NAME}-plot", LIMIT, title="The question, and the tree's regions")
     for c in range(3):
@@ -325,13 +335,8 @@ def _plane(sources):
                  legend_label="best τ")
     plot.segment(x0="x0", y0="y0", x1="x1", y1="y1", source=sources["question"],
                  line_color=palette.INK, line_width=2.5, legend_label="τ")
-    legend = plot.legend[0]
-    legend.orientation = "horizontal"
-    legend.ncols = 3  # two rows: as wide as a phone's plot
-    legend.location = "center"
-    legend.label_text_font_size = "12px"
-    kit.theme_legend(legend)
-    plot.add_layout(legend, "below")
+    # Below the plane, in two rows: as wide as a phone's plot.
+    plot.add_layout(_legend(plot, orientation="horizontal", ncols=3, location="center"), "below")
     return plot
 
 
@@ -347,10 +352,7 @@ def _gain_plot(sources):
                  legend_label="τ")
     plot.scatter(x="tau", y="gain", source=sources["gain-best"], size=17, marker="star",
                  fill_color=palette.PURPLE, line_color=palette.INK, legend_label="best τ")
-    legend = plot.legend[0]
-    legend.location = "top_left"
-    legend.label_text_font_size = "12px"
-    kit.theme_legend(legend)
+    _legend(plot, location="top_left")
     return plot
 
 
@@ -371,14 +373,9 @@ def _accuracy_plot(sources, depth_line):
     plot.scatter(x="depth", y="held_out", source=sources["accuracy"], size=7,
                  marker="square", color=palette.VERMILLION, legend_label="held-out points")
     plot.add_layout(depth_line)
-    legend = plot.legend[0]
     # In the band below 0.5, which no accuracy reaches (a depth-1 tree already gets about
     # 0.6 of three classes right): below the plot, it would squeeze the plot on a phone.
-    legend.orientation = "horizontal"
-    legend.location = "bottom_right"
-    legend.label_text_font_size = "12px"
-    legend.padding = legend.margin = 4
-    kit.theme_legend(legend)
+    _legend(plot, orientation="horizontal", location="bottom_right", padding=4, margin=4)
     return plot
 
 
@@ -410,10 +407,7 @@ def _static(state: dict, v: dict):
               markersize=8, markeredgewidth=2)
     gain.plot(best["tau"], best["gain"], "*", color=palette.PURPLE, markersize=14,
               markeredgecolor=palette.INK)
-    gain.set_xlim(-LIMIT, LIMIT)
-    gain.set_ylim(0.0, 1.0)
-    gain.set_xlabel("threshold τ")
-    gain.set_ylabel("gain (bits)")
+    gain.set(xlim=(-LIMIT, LIMIT), ylim=(0.0, 1.0), xlabel="threshold τ", ylabel="gain (bits)")
     gain.grid(alpha=0.3)
     gain.set_title("Information gain of each threshold", fontsize=10)
     accuracy = axes["accuracy"]
@@ -423,10 +417,8 @@ def _static(state: dict, v: dict):
     accuracy.plot(table["depth"], table["held_out"], "--s", color=palette.VERMILLION,
                   markersize=4, label="held-out points")
     accuracy.axvline(v["depth"], color=palette.GREY, linestyle=":", linewidth=2)
-    accuracy.set_xlim(DEPTH.start - 0.5, DEPTH.end + 0.5)
-    accuracy.set_ylim(ACCURACY_LOW, 1.0)
-    accuracy.set_xlabel("depth")
-    accuracy.set_ylabel("accuracy")
+    accuracy.set(xlim=(DEPTH.start - 0.5, DEPTH.end + 0.5), ylim=(ACCURACY_LOW, 1.0),
+                 xlabel="depth", ylabel="accuracy")
     accuracy.grid(alpha=0.3)
     accuracy.legend(loc="lower right", fontsize=8)
     accuracy.set_title("Accuracy against the tree's depth", fontsize=10)
