@@ -5,6 +5,10 @@ Each model is built on the three parts before it: least squares and norms
 likelihood and entropy (:mod:`mlmath.probability`). Every one is checked in the
 tests against its scikit-learn counterpart.
 
+``impurity``, ``decision_tree``
+    the entropy, Gini impurity and information gain of labelled examples;
+    classification trees grown greedily by information gain, the best split,
+    and the tree printed as a flow chart of questions.
 ``kmeans``
     k-means clustering: the within-cluster sum of squares, Lloyd's
     assignment and update steps (with the empty-cluster rule), k-means++ and
@@ -14,12 +18,32 @@ Everything public is re-exported here, so chapters write ``models.<name>(...)``.
 A new chapter's module adds one import and one line of ``__all__``.
 """
 
+from mlmath.models.impurity import (
+    class_proportions,
+    gini_impurity,
+    information_gain,
+    node_entropy,
+)
+from mlmath.models.decision_tree import (
+    TIE_TOLERANCE,
+    DecisionTree,
+    Split,
+    best_split,
+    fit_decision_tree,
+    labelled_clusters,
+    split_thresholds,
+    tree_text,
+)
 from mlmath.models.kmeans import (CLUSTER_DATA, INITS, KMeansRun, assignment_step,
                                   cluster_data, inertia, initial_centroids, k_means,
                                   update_step)
+from mlmath.models import decision_tree as _decision_tree
+from mlmath.models import impurity as _impurity
 from mlmath.models import kmeans as _kmeans
 
 # One line per module: a new chapter's module adds its own.
 __all__: list[str] = [
+    *_impurity.__all__,
+    *_decision_tree.__all__,
     *_kmeans.__all__,
 ]

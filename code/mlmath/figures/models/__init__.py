@@ -2,10 +2,17 @@
 
 Each module ``<name>`` holds ``fig_<name>`` and ``page_state``; its
 callback is ``figures/js/<name>.js``.
+
+``split_explorer``
+    :func:`fig_split_explorer` (chapter *Decision trees*).
+``kmeans_steps``
+    :func:`fig_kmeans_steps` (chapter *Clustering and k-means*).
 """
 
 from mlmath.figures.models.kmeans_steps import fig_kmeans_steps
+from mlmath.figures.models.split_explorer import fig_split_explorer
 
 __all__: list[str] = [
+    "fig_split_explorer",
     "fig_kmeans_steps",
 ]
