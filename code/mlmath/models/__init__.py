@@ -5,6 +5,10 @@ Each model is built on the three parts before it: least squares and norms
 likelihood and entropy (:mod:`mlmath.probability`). Every one is checked in the
 tests against its scikit-learn counterpart.
 
+``linear_regression``
+    the least-squares line in closed form, linear models fitted by QR, the
+    normal equations or gradient descent, R² and the mean squared error, and
+    the study-hours data.
 ``impurity``, ``decision_tree``
     the entropy, Gini impurity and information gain of labelled examples;
     classification trees grown greedily by information gain, the best split,
@@ -18,6 +22,21 @@ Everything public is re-exported here, so chapters write ``models.<name>(...)``.
 A new chapter's module adds one import and one line of ``__all__``.
 """
 
+from mlmath.models.linear_regression import (
+    GradientFit,
+    LeastSquaresLoss,
+    LineFit,
+    LinearModel,
+    StudyScores,
+    design_matrix,
+    fit_gradient_descent,
+    fit_least_squares,
+    fit_line,
+    least_squares_loss,
+    mean_squared_error,
+    r2_score,
+    study_hours,
+)
 from mlmath.models.impurity import (
     class_proportions,
     gini_impurity,
@@ -37,12 +56,14 @@ from mlmath.models.decision_tree import (
 from mlmath.models.kmeans import (CLUSTER_DATA, INITS, KMeansRun, assignment_step,
                                   cluster_data, inertia, initial_centroids, k_means,
                                   update_step)
+from mlmath.models import linear_regression as _linear_regression
 from mlmath.models import decision_tree as _decision_tree
 from mlmath.models import impurity as _impurity
 from mlmath.models import kmeans as _kmeans
 
 # One line per module: a new chapter's module adds its own.
 __all__: list[str] = [
+    *_linear_regression.__all__,
     *_impurity.__all__,
     *_decision_tree.__all__,
     *_kmeans.__all__,

@@ -3,16 +3,21 @@
 Each module ``<name>`` holds ``fig_<name>`` and ``page_state``; its
 callback is ``figures/js/<name>.js``.
 
+``click_to_fit``
+    :func:`fig_click_to_fit`, the least-squares line through points the reader
+    adds, drags and deletes (chapter *Linear regression*).
 ``split_explorer``
     :func:`fig_split_explorer` (chapter *Decision trees*).
 ``kmeans_steps``
     :func:`fig_kmeans_steps` (chapter *Clustering and k-means*).
 """
 
+from mlmath.figures.models.click_to_fit import fig_click_to_fit
 from mlmath.figures.models.kmeans_steps import fig_kmeans_steps
 from mlmath.figures.models.split_explorer import fig_split_explorer
 
 __all__: list[str] = [
+    "fig_click_to_fit",
     "fig_split_explorer",
     "fig_kmeans_steps",
 ]
