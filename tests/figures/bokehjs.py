@@ -100,8 +100,13 @@ class BokehJS:
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT,
             env={"NODE_PATH": str(node_modules), "PATH": "/usr/bin:/usr/local/bin:/bin"})
         # Each figure's document as JSON, by the figure's id (the figure is kept so that
-        # its id is not reused). Tests never change a figure's models in Python.
+        # its id is not reused). A test that changes a figure's models in Python calls
+        # forget(figure) before the next run.
         self._docs: dict[int, tuple[object, str]] = {}
+
+    def forget(self, figure) -> None:
+        """Serialise ``figure`` again at its next run: its models were changed in Python."""
+        self._docs.pop(id(figure), None)
 
     def run(self, figure, steps: list, read: dict[str, list[str]]) -> dict:
         """Set ``steps`` (``[name, property, value]``) in ``figure``'s document,

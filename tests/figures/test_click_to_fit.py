@@ -64,6 +64,7 @@ def run_configuration(runner, figure, x, y, point, squares):
     source = figure.model(f"{NAME}-points")
     before = dict(source.data)
     source.data = {"x": list(x), "y": list(y)}
+    runner.forget(figure)
     try:
         steps = [[f"{NAME}-show-squares", "active", not squares],
                  [f"{NAME}-point", "value", point],
@@ -75,6 +76,7 @@ def run_configuration(runner, figure, x, y, point, squares):
         shown = runner.run(figure, steps, read)
     finally:
         source.data = before
+        runner.forget(figure)
     held = {name: shown[name]["active" if name.endswith("squares") else "value"]
             for name in CONTROLS}
     held[f"{NAME}-points"] = shown[f"{NAME}-points"]["data"]
