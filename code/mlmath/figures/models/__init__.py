@@ -4,4 +4,8 @@ Each module ``<name>`` holds ``fig_<name>`` and ``page_state``; its
 callback is ``figures/js/<name>.js``.
 """
 
-__all__: list[str] = []
+from mlmath.figures.models.network_playground import fig_network_playground
+
+__all__: list[str] = [
+    "fig_network_playground",
+]
