@@ -1,6 +1,6 @@
 // The network playground (mlmath.figures.models.network_playground), after kit.js and
-// network_playground_trainer.js. One callback for every control and button: cb_obj says
-// which. A change of a menu or slider starts a new run at epoch 0 (what page_state() in
+// network_playground_trainer.js. One callback for every control and button: cb_obj (or,
+// for a button, its event's origin) says which. A change of a menu or slider starts a new run at epoch 0 (what page_state() in
 // Python shows); Play trains a few epochs per animation frame until Pause; Step trains
 // step_epochs at once.
 // Args: dataset_menu, activation_menu, eta_menu (Select), noise_slider, hidden_slider,
@@ -219,14 +219,16 @@ function play() {
   requestAnimationFrame(frame)
 }
 
-if (cb_obj === pause_button) {
+// A button's click passes its event, whose origin is the button; a menu or slider, itself.
+const source = cb_obj?.origin ?? cb_obj
+if (source === pause_button) {
   stopLoop()
   showRun()
   writeReadout()
-} else if (cb_obj === play_button) {
+} else if (source === play_button) {
   if (S.net === undefined) start()
   play()
-} else if (cb_obj === step_button) {
+} else if (source === step_button) {
   if (S.net === undefined) start()
   stopLoop()
   trainEpochs(step_epochs)
