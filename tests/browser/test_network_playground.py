@@ -42,7 +42,7 @@ def test_step_trains_200_epochs_with_pythons_losses(visit):
     page = record.page
     wait_for_figures(page)
     for _ in range(20):
-        button(page, "Step 10 epochs").click()
+        button(page, "Step ×10").click()
     page.wait_for_function(f"() => ({STATE})()?.epoch === 200")
     shown = page.evaluate(f"({FIND_MODEL})('{NAME}-loss').data")
     data = models.playground_data("moons", 0.2, 0)
@@ -92,10 +92,10 @@ def test_a_run_that_runs_away_stops_and_says_so(visit):
     record = visit(PAGE)
     page = record.page
     wait_for_figures(page)
-    button(page, "Step 10 epochs").click()
+    button(page, "Step ×10").click()
     # No learning rate of the menu diverges on these data; force one that does.
     page.evaluate(f"() => {{ ({STATE})().settings.eta = 1e12 }}")
-    button(page, "Step 10 epochs").click()
+    button(page, "Step ×10").click()
     text = readout(page)
     assert "<b>Stopped at epoch" in text and "diverged" in text
     assert "NaN" not in text and "Infinity" not in text

@@ -90,7 +90,7 @@ def fig_network_playground(dataset="moons", noise=0.2, hidden=4, activation="tan
                                                               checked[5]))}
     buttons = {key: Button(label=label, name=f"{NAME}-{key}", sizing_mode="stretch_width")
                for key, label in (("play", "Play"), ("pause", "Pause"),
-                                  ("step", f"Step {STEP_EPOCHS} epochs"))}
+                                  ("step", f"Step ×{STEP_EPOCHS}"))}
     values = {m.name: m.value for m in (*menus.values(), *sliders.values())}
     state = page_state(values)
     for key, button in buttons.items():
@@ -130,7 +130,7 @@ def fig_network_playground(dataset="moons", noise=0.2, hidden=4, activation="tan
 
 def _surface_plot(sources: dict):
     plot = kit.square_canvas(f"{NAME}-surface-plot", LIMIT, size=SURFACE_PX,
-                             title="The data, shaded by the network's P(class 1)")
+                             title="Data, shaded by P(class 1)")
     side = 2 * LIMIT / GRID
     for column, colour in (("blue", palette.BLUE), ("vermillion", palette.VERMILLION)):
         plot.rect(x="x", y="y", width=side, height=side, source=sources["surface"],
@@ -181,7 +181,7 @@ def _static(run: dict, state: dict):
     network_ax = figure.add_subplot(grid[0, 1])
     loss_ax = figure.add_subplot(grid[1, :])
     kit.square_axes(figure, LIMIT, ax=surface_ax,
-                    title="The data, shaded by the network's P(class 1)")
+                    title="Data, shaded by P(class 1)")
     surface = state[f"{NAME}-surface"]["data"]
     half = LIMIT / GRID
     for column, colour in (("blue", palette.BLUE), ("vermillion", palette.VERMILLION)):
