@@ -67,7 +67,7 @@ def test_the_backward_pass_agrees_with_the_autodiff_engine(activation):
 
 def test_the_loss_is_the_cross_entropy_of_the_predicted_probabilities():
     X, y, network = small_problem()
-    p = models.predict_proba(network, X)
+    p = models.network_predict_proba(network, X)
     expected = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
     assert models.network_loss(network, X, y) == pytest.approx(expected, rel=1e-12)
 

@@ -8,14 +8,14 @@ tests against its scikit-learn counterpart.
 Everything public is re-exported here, so chapters write ``models.<name>(...)``.
 A new chapter's module adds one import and one line of ``__all__``.
 
-``neural_network``, ``network_training``, ``classification_data``
+``neural_network``, ``network_training``, ``two_class_data``
     a two-layer network from scratch (forward pass, backward pass in matrix
     form; full-batch training by gradient descent), and the seeded two-class
     data sets in the plane (XOR, moons, circles) it is trained on, from a
     generator the book's playground repeats in JavaScript.
 """
 
-from mlmath.models.classification_data import (
+from mlmath.models.two_class_data import (
     DATASETS,
     MAX_NOISE,
     Mulberry32,
@@ -36,20 +36,20 @@ from mlmath.models.neural_network import (
     network_from_vector,
     network_gradients,
     network_loss,
+    network_predict,
+    network_predict_proba,
     network_to_vector,
-    predict,
-    predict_proba,
     sigmoid,
     softplus,
 )
 from mlmath.models.network_training import TrainingRun, train_network
-from mlmath.models import classification_data as _classification_data
+from mlmath.models import two_class_data as _two_class_data
 from mlmath.models import network_training as _network_training
 from mlmath.models import neural_network as _neural_network
 
 # One line per module: a new chapter's module adds its own.
 __all__: list[str] = [
-    *_classification_data.__all__,
+    *_two_class_data.__all__,
     *_neural_network.__all__,
     *_network_training.__all__,
 ]

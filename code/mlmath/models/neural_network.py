@@ -40,16 +40,16 @@ from typing import NamedTuple
 import numpy as np
 
 from mlmath._validate import as_int, as_matrix, as_vector
-from mlmath.models.classification_data import Mulberry32
+from mlmath.models.two_class_data import Mulberry32
 
 __all__ = ["ACTIVATIONS", "WEIGHT_STREAM", "ForwardPass", "Network", "accuracy", "activate",
            "activation_slope", "forward", "init_network", "network_from_vector",
-           "network_gradients", "network_loss", "network_to_vector", "predict",
-           "predict_proba", "sigmoid", "softplus"]
+           "network_gradients", "network_loss", "network_predict", "network_predict_proba",
+           "network_to_vector", "sigmoid", "softplus"]
 
 #: The hidden layer's activation functions, by the names the playground's menu uses.
 ACTIVATIONS = ("tanh", "relu", "sigmoid")
-#: The first weights come from :class:`~mlmath.models.classification_data.Mulberry32`
+#: The first weights come from :class:`~mlmath.models.two_class_data.Mulberry32`
 #: seeded with ``seed ^ WEIGHT_STREAM``: a stream apart from the data's, which uses ``seed``.
 WEIGHT_STREAM = 0x9E3779B9
 
@@ -151,7 +151,7 @@ def init_network(hidden: int, activation: str = "tanh", seed: int = 0,
     rule scikit-learn's ``MLPClassifier`` uses for tanh and relu), so that
     signals keep about the same size from layer to layer. The draws are
     :math:`W^{[1]}` row by row, then :math:`W^{[2]}`, from
-    :class:`~mlmath.models.classification_data.Mulberry32` seeded with
+    :class:`~mlmath.models.two_class_data.Mulberry32` seeded with
     ``seed ^`` :data:`WEIGHT_STREAM`. Book section: Machine Learning Concepts,
     *Neural networks*.
 
@@ -321,18 +321,18 @@ def network_from_vector(vector, like: Network) -> Network:
     return Network(W1.reshape(d, h), b1, W2.reshape(h, 1), b2, like.activation)
 
 
-def predict_proba(network: Network, X) -> np.ndarray:
+def network_predict_proba(network: Network, X) -> np.ndarray:
     """shape (N,): :math:`\\hat p_i`, the probability of class 1 for each row of ``X``."""
     return forward(network, X).p
 
 
-def predict(network: Network, X) -> np.ndarray:
+def network_predict(network: Network, X) -> np.ndarray:
     """shape (N,): the predicted class, 1 where :math:`\\hat p_i \\ge \\tfrac12` (that is,
     where the output's score :math:`z_i \\ge 0`), else 0."""
     return (forward(network, X).Z2[:, 0] >= 0).astype(int)
 
 
 def accuracy(network: Network, X, y) -> float:
-    """The fraction of the examples whose class :func:`predict` gets right."""
+    """The fraction of the examples whose class :func:`network_predict` gets right."""
     X, y = _data(X, y, _network(network))
     return float(np.mean((_forward(network, X).Z2[:, 0] >= 0) == y))

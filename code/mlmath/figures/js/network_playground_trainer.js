@@ -1,5 +1,5 @@
 // The network playground's trainer: the Python package's, repeated in the page.
-// Mirrors mlmath.models.classification_data (Mulberry32, make_two_class) and
+// Mirrors mlmath.models.two_class_data (Mulberry32, make_two_class) and
 // mlmath.models.neural_network (init_network, forward, network_loss,
 // network_gradients, and train_network's full-batch gradient descent, which is
 // mlmath.calculus.gradient_descent with its divergence limit), with the same
@@ -10,7 +10,7 @@
 // Plain functions, no Bokeh: network_playground.js uses them, and the tests
 // load this file alone in Node too.
 
-// Mulberry32 (mlmath.models.classification_data.Mulberry32): 32-bit integer operations.
+// Mulberry32 (mlmath.models.two_class_data.Mulberry32): 32-bit integer operations.
 const mulberry32 = (seed) => {
   let state = seed >>> 0
   const uint32 = () => {
@@ -177,7 +177,7 @@ const trainEpoch = (net, train, test, eta) => {
 }
 
 // The losses of the current parameters, and how many of each set's examples are classified
-// right (class 1 where the score z >= 0, as mlmath.models.predict).
+// right (class 1 where the score z >= 0, as mlmath.models.network_predict).
 const evaluate = (net, train, test) => {
   const measure = (data) => {
     const {z} = forwardPass(net, data)

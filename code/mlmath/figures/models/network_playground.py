@@ -13,7 +13,7 @@ noise, hidden units, activation, learning rate or seed starts a new run at
 epoch 0.
 
 ``figures/js/network_playground_trainer.js`` is the page's copy of the
-package's trainer (:mod:`mlmath.models.classification_data` and
+package's trainer (:mod:`mlmath.models.two_class_data` and
 :mod:`mlmath.models.neural_network`): from the same seed it draws the same
 points and first weights, and its losses follow Python's to about 1e-14 for
 every setting the controls allow (the learning rates stop at 1: beyond,
@@ -108,7 +108,7 @@ def fig_network_playground(dataset="moons", noise=0.2, hidden=4, activation="tan
         pause_button=buttons["pause"], step_button=buttons["step"], readout=readout,
         loss_x=loss_x, surface_plot=surface_plot, **sources,
         centres_x=SURFACE_X, centres_y=SURFACE_Y, alpha=ALPHA,
-        n_train=models.classification_data.N_TRAIN, n_test=models.classification_data.N_TEST,
+        n_train=models.two_class_data.N_TRAIN, n_test=models.two_class_data.N_TEST,
         activation_labels=ACTIVATION_LABELS, layer_x=list(LAYER_X), step_epochs=STEP_EPOCHS,
         frame_epochs=FRAME_EPOCHS, frame_budget_ms=FRAME_BUDGET_MS, max_epochs=MAX_EPOCHS,
         loss_points=LOSS_POINTS, min_epochs_shown=MIN_EPOCHS_SHOWN, paused=PAUSED,

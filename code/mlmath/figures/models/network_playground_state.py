@@ -75,12 +75,12 @@ def _start(dataset, noise, hidden, activation, eta, seed) -> dict:
     return {
         "dataset": dataset, "noise": noise, "hidden": hidden, "activation": activation,
         "eta": eta, "seed": seed, "data": data, "network": network,
-        "grid_p": models.predict_proba(network, grid),
-        "grid_class": models.predict(network, grid),
+        "grid_p": models.network_predict_proba(network, grid),
+        "grid_class": models.network_predict(network, grid),
         "loss": models.network_loss(network, data.X_train, data.y_train),
         "test_loss": models.network_loss(network, data.X_test, data.y_test),
-        "right": int(np.sum(models.predict(network, data.X_train) == data.y_train)),
-        "test_right": int(np.sum(models.predict(network, data.X_test) == data.y_test)),
+        "right": int(np.sum(models.network_predict(network, data.X_train) == data.y_train)),
+        "test_right": int(np.sum(models.network_predict(network, data.X_test) == data.y_test)),
     }
 
 
