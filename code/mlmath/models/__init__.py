@@ -9,6 +9,11 @@ tests against its scikit-learn counterpart.
     the least-squares line in closed form, linear models fitted by QR, the
     normal equations or gradient descent, R² and the mean squared error, and
     the study-hours data.
+``neural_network``, ``network_training``, ``two_class_data``
+    a two-layer network from scratch (forward pass, backward pass in matrix
+    form; full-batch training by gradient descent), and the seeded two-class
+    data sets in the plane (XOR, moons, circles) it is trained on, from a
+    generator the book's playground repeats in JavaScript.
 ``impurity``, ``decision_tree``
     the entropy, Gini impurity and information gain of labelled examples;
     classification trees grown greedily by information gain, the best split,
@@ -37,6 +42,34 @@ from mlmath.models.linear_regression import (
     r2_score,
     study_hours,
 )
+from mlmath.models.two_class_data import (
+    DATASETS,
+    MAX_NOISE,
+    Mulberry32,
+    TwoClassData,
+    make_two_class,
+    playground_data,
+)
+from mlmath.models.neural_network import (
+    ACTIVATIONS,
+    WEIGHT_STREAM,
+    ForwardPass,
+    Network,
+    accuracy,
+    activate,
+    activation_slope,
+    forward,
+    init_network,
+    network_from_vector,
+    network_gradients,
+    network_loss,
+    network_predict,
+    network_predict_proba,
+    network_to_vector,
+    sigmoid,
+    softplus,
+)
+from mlmath.models.network_training import TrainingRun, train_network
 from mlmath.models.impurity import (
     class_proportions,
     gini_impurity,
@@ -57,6 +90,9 @@ from mlmath.models.kmeans import (CLUSTER_DATA, INITS, KMeansRun, assignment_ste
                                   cluster_data, inertia, initial_centroids, k_means,
                                   update_step)
 from mlmath.models import linear_regression as _linear_regression
+from mlmath.models import two_class_data as _two_class_data
+from mlmath.models import neural_network as _neural_network
+from mlmath.models import network_training as _network_training
 from mlmath.models import decision_tree as _decision_tree
 from mlmath.models import impurity as _impurity
 from mlmath.models import kmeans as _kmeans
@@ -64,6 +100,9 @@ from mlmath.models import kmeans as _kmeans
 # One line per module: a new chapter's module adds its own.
 __all__: list[str] = [
     *_linear_regression.__all__,
+    *_two_class_data.__all__,
+    *_neural_network.__all__,
+    *_network_training.__all__,
     *_impurity.__all__,
     *_decision_tree.__all__,
     *_kmeans.__all__,
