@@ -17,9 +17,10 @@
     ellipses of constant density along the eigenvectors.
 ``likelihood``
     maximum likelihood: the log-likelihoods of a coin, a normal distribution
-    and logistic regression, their estimates in closed form, the mean
-    negative log-likelihoods with their gradients for gradient descent, and
-    the bias of the 1/N variance by repeated sampling.
+    and logistic regression (with the logistic function, ``sigmoid``), their
+    estimates in closed form, the mean negative log-likelihoods with their
+    gradients for gradient descent, and the bias of the 1/N variance by
+    repeated sampling.
 
 Everything public is re-exported here, so chapters write ``probability.normal_cdf(...)``.
 A new chapter's module adds one import and one line of ``__all__``.
@@ -74,6 +75,7 @@ from mlmath.probability.likelihood import (
     logistic_log_likelihood,
     logistic_log_likelihood_gradient,
     sampled_variance_estimates,
+    sigmoid,
 )
 from mlmath.probability import distributions as _distributions
 from mlmath.probability import information as _information
