@@ -113,7 +113,7 @@ if (norm > 0) {
   cut_box.visible = sigmoid(b) >= tau
 }
 tau_line.location = tau
-plane_title.text = `The plane: boundary where p̂ = τ, L = ${fixed(loss, 3)}`
+plane_title.text = `Boundary p̂ = τ; log-loss L = ${fixed(loss, 3)}`
 
 const weights = `w = (${fixed(w1, 2)}, ${fixed(w2, 2)}), b = ${fixed(b, 2)}, ` +
   `‖w‖ = ${fixed(norm, 2)}`

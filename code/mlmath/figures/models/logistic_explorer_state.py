@@ -180,7 +180,7 @@ def _views(v: dict) -> dict:
 
 
 def _title(v: dict) -> str:
-    return f"The plane: boundary where p̂ = τ, L = {kit.to_fixed(v['loss'], 3)}"
+    return f"Boundary p̂ = τ; log-loss L = {kit.to_fixed(v['loss'], 3)}"
 
 
 def page_state(values: dict) -> dict:
