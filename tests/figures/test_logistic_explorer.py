@@ -210,7 +210,7 @@ def test_the_shipped_data_are_the_packages_data_sets():
 
 
 @pytest.mark.parametrize("kwargs, message", [
-    ({"data": "moons"}, r"^data must be one of 'overlapping', 'separable', 'rare positives'"),
+    ({"data": "moons"}, r"^data must be one of 'overlapping', 'rare positives', 'separable'"),
     ({"tau": 0.0}, r"^tau must be in \[0.01, 0.99\]"),
     ({"tau": float("nan")}, r"^tau must be"),
     ({"tau": 0.505}, r"^tau must be .* between two steps"),
