@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from sklearn.neural_network import MLPClassifier
 
-from mlmath import calculus, models
+from mlmath import calculus, models, probability
 
 ACTIVATIONS = models.ACTIVATIONS
 
@@ -81,10 +81,10 @@ def test_the_forward_pass_is_two_dense_layers():
                                rtol=1e-12)
 
 
-def test_sigmoid_and_softplus_stay_finite_and_exact_far_out():
+def test_the_networks_sigmoid_and_softplus_stay_finite_and_exact_far_out():
     z = np.array([-800.0, -30.0, 0.0, 30.0, 800.0])
-    assert np.all(np.isfinite(models.sigmoid(z))) and np.all(np.isfinite(models.softplus(z)))
-    np.testing.assert_allclose(models.sigmoid(z[1:4]), 1 / (1 + np.exp(-z[1:4])), rtol=1e-14)
+    assert np.all(np.isfinite(probability.sigmoid(z))) and np.all(np.isfinite(models.softplus(z)))
+    np.testing.assert_allclose(probability.sigmoid(z[1:4]), 1 / (1 + np.exp(-z[1:4])), rtol=1e-14)
     np.testing.assert_allclose(models.softplus(z[1:4]), np.log1p(np.exp(z[1:4])), rtol=1e-14)
     assert models.softplus(800.0) == 800.0
 

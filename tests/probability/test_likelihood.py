@@ -167,6 +167,23 @@ def test_overlapping_data_have_a_maximum_that_matches_scikit_learn():
     assert run.final[0] == pytest.approx(model.coef_[0, 0], abs=1e-6)
 
 
+def test_sigmoid_is_scipys_expit_to_the_last_digits_even_far_out():
+    z = np.concatenate([np.linspace(-40.0, 40.0, 801), [-700.0, 700.0, 1e300]])
+    np.testing.assert_allclose(probability.sigmoid(z), special.expit(z), rtol=1e-15, atol=0)
+    # far on the left the probability is tiny but not 0, e^z to full precision
+    assert probability.sigmoid(-700.0) == pytest.approx(math.exp(-700.0), rel=1e-15)
+    assert probability.sigmoid(0.0) == 0.5 and isinstance(probability.sigmoid(0.0), float)
+    assert probability.sigmoid(math.inf) == 1.0 and probability.sigmoid(-math.inf) == 0.0
+    assert probability.sigmoid([[0.0, 1.0]]).shape == (1, 2)
+
+
+def test_sigmoid_refuses_nan_and_text_naming_z():
+    with pytest.raises(ValueError, match=r"^z must be real numbers .* not NaN"):
+        probability.sigmoid([0.0, float("nan")])
+    with pytest.raises(ValueError, match=r"^z must be a real number"):
+        probability.sigmoid("one")
+
+
 def test_logistic_gradient_matches_finite_differences_in_several_dimensions():
     rng = np.random.default_rng(5)
     X = rng.normal(size=(30, 3))

@@ -9,6 +9,11 @@ tests against its scikit-learn counterpart.
     the least-squares line in closed form, linear models fitted by QR, the
     normal equations or gradient descent, R² and the mean squared error, and
     the study-hours data.
+``logistic_regression``
+    logistic regression: the model's probabilities and labels at a threshold,
+    the log-odds, the log-loss and its gradient (with an optional penalty),
+    training by gradient descent, the confusion matrix with precision and
+    recall, and the chapter's data sets.
 ``neural_network``, ``network_training``, ``two_class_data``
     a two-layer network from scratch (forward pass, backward pass in matrix
     form; full-batch training by gradient descent), and the seeded two-class
@@ -42,6 +47,10 @@ from mlmath.models.linear_regression import (
     r2_score,
     study_hours,
 )
+from mlmath.models.logistic_regression import (
+    CLASSIFICATION_DATA, ClassificationData, ConfusionMatrix, LogisticFit, classification_data,
+    confusion_matrix, fit_logistic_regression, log_loss, log_loss_gradient, logit, predict,
+    predict_proba)
 from mlmath.models.two_class_data import (
     DATASETS,
     MAX_NOISE,
@@ -90,6 +99,7 @@ from mlmath.models.kmeans import (CLUSTER_DATA, INITS, KMeansRun, assignment_ste
                                   cluster_data, inertia, initial_centroids, k_means,
                                   update_step)
 from mlmath.models import linear_regression as _linear_regression
+from mlmath.models import logistic_regression as _logistic_regression
 from mlmath.models import two_class_data as _two_class_data
 from mlmath.models import neural_network as _neural_network
 from mlmath.models import network_training as _network_training
@@ -100,6 +110,7 @@ from mlmath.models import kmeans as _kmeans
 # One line per module: a new chapter's module adds its own.
 __all__: list[str] = [
     *_linear_regression.__all__,
+    *_logistic_regression.__all__,
     *_two_class_data.__all__,
     *_neural_network.__all__,
     *_network_training.__all__,

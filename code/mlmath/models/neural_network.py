@@ -41,11 +41,12 @@ import numpy as np
 
 from mlmath._validate import as_int, as_matrix, as_vector
 from mlmath.models.two_class_data import Mulberry32
+from mlmath.probability import sigmoid  # the one logistic function, Part III's
 
 __all__ = ["ACTIVATIONS", "WEIGHT_STREAM", "ForwardPass", "Network", "accuracy", "activate",
            "activation_slope", "forward", "init_network", "network_from_vector",
            "network_gradients", "network_loss", "network_predict", "network_predict_proba",
-           "network_to_vector", "sigmoid", "softplus"]
+           "network_to_vector", "softplus"]
 
 #: The hidden layer's activation functions, by the names the playground's menu uses.
 ACTIVATIONS = ("tanh", "relu", "sigmoid")
@@ -97,15 +98,6 @@ def _activation(name) -> str:
         raise ValueError(f"activation must be one of {', '.join(map(repr, ACTIVATIONS))}, "
                          f"got {name!r}")
     return name
-
-
-def sigmoid(z) -> np.ndarray:
-    """The logistic function :math:`\\sigma(z) = 1/(1 + e^{-z})`, entry by entry, from
-    :math:`e^{-|z|} \\le 1`: no overflow for any :math:`z`, and
-    :math:`\\sigma(z) = e^{z}/(1 + e^{z})` for :math:`z < 0` loses no digits."""
-    z = np.asarray(z, dtype=float)
-    e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
 
 
 def softplus(z) -> np.ndarray:

@@ -25,9 +25,10 @@
     posterior of every class by a log-sum-exp.
 ``likelihood``
     maximum likelihood: the log-likelihoods of a coin, a normal distribution
-    and logistic regression, their estimates in closed form, the mean
-    negative log-likelihoods with their gradients for gradient descent, and
-    the bias of the 1/N variance by repeated sampling.
+    and logistic regression (with the logistic function, ``sigmoid``), their
+    estimates in closed form, the mean negative log-likelihoods with their
+    gradients for gradient descent, and the bias of the 1/N variance by
+    repeated sampling.
 ``validation``
     cross-validation: a seeded train/test split, k-fold splits (as
     scikit-learn's ``KFold``), the cross-validation loop with the spread of its
@@ -105,6 +106,7 @@ from mlmath.probability.likelihood import (
     logistic_log_likelihood,
     logistic_log_likelihood_gradient,
     sampled_variance_estimates,
+    sigmoid,
 )
 from mlmath.probability.validation import (
     CrossValidation,

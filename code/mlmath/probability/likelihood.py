@@ -32,7 +32,7 @@ __all__ = [
     "GaussianEstimate", "bernoulli_log_likelihood", "bernoulli_mle", "bernoulli_nll",
     "bernoulli_nll_gradient", "gaussian_log_likelihood", "gaussian_mle", "gaussian_nll",
     "gaussian_nll_gradient", "logistic_log_likelihood", "logistic_log_likelihood_gradient",
-    "sampled_variance_estimates",
+    "sampled_variance_estimates", "sigmoid",
 ]
 
 _LOG_2PI = math.log(2.0 * math.pi)
@@ -373,10 +373,50 @@ def logistic_log_likelihood(weights, X, y) -> float:
     return -float(np.sum(labels * np.logaddexp(0.0, -z) + (1.0 - labels) * np.logaddexp(0.0, z)))
 
 
-def _logistic(z: np.ndarray) -> np.ndarray:
+def _sigmoid(z: np.ndarray) -> np.ndarray:
     # σ(z) without overflow: e^{-z} is only taken for z ≥ 0, e^{z} only for z < 0.
     e = np.exp(-np.abs(z))
     return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def sigmoid(z):
+    r"""The logistic function, applied to each entry of ``z``,
+
+    .. math:: \sigma(z) = \frac{1}{1 + e^{-z}} = \frac{e^{z}}{1 + e^{z}},
+
+    which turns any real score into a probability in (0, 1), with
+    :math:`\sigma(0) = \tfrac12` and :math:`\sigma(-z) = 1 - \sigma(z)`.
+    Computed from :math:`e = e^{-|z|} \le 1` as :math:`1/(1 + e)` for
+    :math:`z \ge 0` and :math:`e/(1 + e)` for :math:`z < 0`, so that no
+    exponential overflows however large :math:`|z|` is, and a very negative
+    score gives its tiny probability (about :math:`e^{z}`) rather than 0 found
+    by a subtraction. It is the :math:`\hat p_i` of :func:`logistic_log_likelihood`.
+    Explained in the chapters *Maximum likelihood estimation* and *Logistic
+    regression*.
+
+    Parameters
+    ----------
+    z : float or array_like
+        Real scores; ``inf`` and ``-inf`` give 1 and 0.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        A float for a number, else an array with the shape of ``z``.
+
+    Raises
+    ------
+    ValueError
+        If ``z`` is not numeric or holds a NaN.
+    """
+    try:
+        array = np.asarray(z, dtype=float)
+    except (TypeError, ValueError):
+        raise ValueError(f"z must be a real number or an array of them, got {z!r}") from None
+    if np.any(np.isnan(array)):
+        raise ValueError(f"z must be real numbers (inf and -inf allowed), not NaN, got {z!r}")
+    result = _sigmoid(array)
+    return float(result) if result.ndim == 0 else result
 
 
 def logistic_log_likelihood_gradient(weights, X, y) -> np.ndarray:
@@ -393,7 +433,7 @@ def logistic_log_likelihood_gradient(weights, X, y) -> np.ndarray:
     numpy.ndarray, shape (d,)
     """
     w, X, labels = _logistic_arguments(weights, X, y)
-    return X.T @ (labels - _logistic(X @ w))
+    return X.T @ (labels - _sigmoid(X @ w))
 
 
 def sampled_variance_estimates(n, repetitions=100_000, sigma=1.0, seed=0, ddof=0) -> np.ndarray:
