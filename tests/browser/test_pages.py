@@ -165,8 +165,9 @@ def test_bokehjs_is_served_only_to_pages_with_figures(built_book):
 def test_search_finds_words_from_the_chapters(visit, query, expected_page):
     record = visit(f"search.html?q={query}")
     page = record.page
+    # Sphinx shows the results one by one; read them once it says it has finished.
+    page.locator("p.search-summary", has_text="Search finished").wait_for(timeout=20_000)
     results = page.locator("ul.search li a")
-    results.first.wait_for(timeout=10_000)
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert any(expected_page in href for href in hrefs), hrefs
     record.assert_clean()
