@@ -27,11 +27,21 @@ BUILD_FLAGS = ["-W", "-n", "--keep-going"]
 BOOK_TIER = {"browser": "browser", "build": "build", "notebooks": "book"}
 
 
+#: The order the folders' tests are handed to the workers: the few long ones first
+#: (a copy of the book built again takes minutes), the many short ones last, so that
+#: both workers finish together rather than one waiting on the other's last build.
+FIRST = ("build", "notebooks", "browser")
+
+
 def pytest_collection_modifyitems(config, items):
+    folders = {}
     for item in items:
-        folder = Path(str(item.fspath)).relative_to(ROOT / "tests").parts[0]
+        folder = folders[item] = Path(str(item.fspath)).relative_to(ROOT / "tests").parts[0]
         if folder in BOOK_TIER:
             item.add_marker(getattr(pytest.mark, BOOK_TIER[folder]))
+    # A stable sort: every worker collects the same order, as pytest-xdist requires.
+    items.sort(key=lambda item: FIRST.index(folders[item]) if folders[item] in FIRST
+               else len(FIRST))
 
 
 def run_build(book: Path, *extra: str, env=None, timeout=900) -> subprocess.CompletedProcess:
