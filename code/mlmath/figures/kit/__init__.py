@@ -23,7 +23,8 @@ Modules: :mod:`~mlmath.figures.kit.palette` (colours, light and dark),
 :mod:`~mlmath.figures.kit.widgets`, :mod:`~mlmath.figures.kit.canvas`,
 :mod:`~mlmath.figures.kit.callbacks`, :mod:`~mlmath.figures.kit.layout`
 (phone to desktop), :mod:`~mlmath.figures.kit.static`,
-:mod:`~mlmath.figures.kit.display` (the three media) and
+:mod:`~mlmath.figures.kit.display` (the three media), :mod:`~mlmath.figures.kit.legends`
+(legends that a moving figure does not redraw) and
 :mod:`~mlmath.figures.kit.bokehjs`.
 """
 

@@ -50,6 +50,7 @@ from matplotlib.figure import Figure as MplFigure
 
 from mlmath.figures.kit import bokehjs
 from mlmath.figures.kit.layout import STYLESHEET, as_parts, parts_html
+from mlmath.figures.kit.legends import steady_legends
 from mlmath.figures.kit.palette import theme_map
 from mlmath.figures.kit.widgets import widget_stylesheet
 
@@ -173,6 +174,7 @@ class BookFigure:
         self.name = name
         self.parts = as_parts(parts)
         self.roots = [root for part in self.parts for root in part.roots()]
+        steady_legends(self.roots)
         _drop_unused_glyph_copies(self.roots)
         _pin_palette_defaults(self.roots)
         sheet = widget_stylesheet()
