@@ -71,43 +71,50 @@ TIME_TO_FIGURES = f"""() => new Promise((resolve) => {{
 # BokehJS runs a CustomJS asynchronously (`execute` awaits the compiled code, then
 # calls it), so the time of the assignment alone is not the callback's: each
 # CustomJS's `execute` is wrapped to add up the time its code takes.
-SLIDER_TIMINGS = """async (repeats) => {
-  const sliders = []
-  let spent = 0
+WRAP_CALLBACKS = """() => {
+  window.mlmathCallbackMs = 0
   for (const doc of Bokeh.documents)
-    for (const model of doc.all_models) {
-      if (model.type === 'Slider' || model.type === 'Spinner') sliders.push(model)
-      if (model.type === 'CustomJS') {
+    for (const model of doc.all_models)
+      if (model.type === 'CustomJS' && !model.mlmathTimed) {
         const execute = model.execute.bind(model)
+        model.mlmathTimed = true
         model.execute = async (...args) => {
           await model.state()  // compiled once; not the reader's cost per move
           const t0 = performance.now()
-          try { return await execute(...args) } finally { spent += performance.now() - t0 }
+          try { return await execute(...args) }
+          finally { window.mlmathCallbackMs += performance.now() - t0 }
         }
       }
-    }
+}"""
+
+SLIDER_TIMINGS = f"""async (repeats) => {{
+  ({WRAP_CALLBACKS})()
+  const sliders = []
+  for (const doc of Bokeh.documents)
+    for (const model of doc.all_models)
+      if (model.type === 'Slider' || model.type === 'Spinner') sliders.push(model)
   const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()))
   const results = []
-  for (const slider of sliders) {
+  for (const slider of sliders) {{
     const callbacks = [], frames = []
-    for (let i = 0; i < repeats; i++) {
+    for (let i = 0; i < repeats; i++) {{
       const start = slider.value
       const end = slider.type === 'Spinner' ? slider.high : slider.end
       const next = start + slider.step <= end ? start + slider.step : start - slider.step
-      for (const value of [next, start]) {
-        spent = 0
+      for (const value of [next, start]) {{
+        window.mlmathCallbackMs = 0
         const t0 = performance.now()
         slider.value = value
         await frame()
         const t2 = performance.now()
-        callbacks.push(spent)
+        callbacks.push(window.mlmathCallbackMs)
         frames.push(t2 - t0)
-      }
-    }
-    results.push({name: slider.name, callbacks, frames})
-  }
+      }}
+    }}
+    results.push({{name: slider.name, callbacks, frames}})
+  }}
   return results
-}"""
+}}"""
 
 
 def flag(value: float, target: float) -> str:
