@@ -6,6 +6,13 @@ as the HTML's download link): the book build converted each chapter to
 alone into an empty folder outside the repository and run top to bottom in a
 fresh ``python3`` kernel, so a chapter that reads a file beside it, or leans on
 state from the build, fails here.
+
+Every output of that run must equal the build's own (from its execution cache,
+which keeps what the pages leave out, glued values included): two independent
+executions of each chapter, so a number, a figure or a table drawn from an
+unseeded generator fails here, as the book's "two clean builds give the same
+book" asks. (The clean-build test in ``tests/build`` then rebuilds from the
+cache, not executing every chapter a third time.)
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ import shutil
 
 import nbformat
 import pytest
+from jupyter_cache import get_cache
 from nbclient import NotebookClient
 
 from mlmath.figures.kit import BOOK_BUILD_ENV, FIGURE_MARKER
@@ -22,6 +30,53 @@ from tests.chapters import NOTEBOOKS, notebook_chapters, toc_docnames
 from tests.conftest import ROOT
 
 CHAPTERS = notebook_chapters()
+EXECUTED = ROOT / "_build" / "jupyter_execute"
+CACHE = ROOT / "_build" / ".jupyter_cache"
+
+
+def code_sources(notebook) -> list[str]:
+    return [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+
+
+def build_execution(docname: str):
+    """The chapter as the book build executed it, every output kept: the cache's
+    record of the code the build ran (``_build/jupyter_execute`` has the code,
+    but not the glued outputs, which the pages take out)."""
+    code = code_sources(nbformat.read(EXECUTED / f"{docname}.ipynb", as_version=4))
+    cache = get_cache(CACHE)
+    for record in cache.list_cache_records():
+        notebook = cache.get_cache_bundle(record.pk).nb
+        if code_sources(notebook) == code:
+            return notebook
+    raise AssertionError(f"the execution cache has no run of {docname}'s code")
+
+
+def shown_as(outputs) -> list[tuple]:
+    """What a reader sees of ``outputs``: printed text as one block per stream
+    (a kernel splits it wherever the output was flushed), then each result."""
+    shown = []
+    for output in outputs:
+        if output.output_type == "stream" and shown and shown[-1][:2] == ("stream", output.name):
+            shown[-1] = ("stream", output.name, shown[-1][2] + output.text)
+        elif output.output_type == "stream":
+            shown.append(("stream", output.name, output.text))
+        else:
+            shown.append((output.output_type, None, output.get("data")))
+    return shown
+
+
+def differing_outputs(built, ran) -> list[str]:
+    """Where ``ran`` shows something other than ``built`` (cells paired by their
+    code; ``ran`` may have cells ``built`` lacks, such as the set-up cell)."""
+    outputs = {cell.source: cell.outputs for cell in built.cells if cell.cell_type == "code"}
+    differ = []
+    for cell in ran.cells:
+        if cell.cell_type != "code" or cell.source not in outputs:
+            continue
+        if shown_as(cell.outputs) != shown_as(outputs.pop(cell.source)):
+            differ.append(cell.source.splitlines()[0][:80])
+    assert not outputs, f"cells the notebook lacks: {list(outputs)[:3]}"
+    return differ
 
 
 @pytest.fixture
@@ -55,7 +110,10 @@ def test_the_build_writes_every_notebook_chapter_and_nothing_else(built_book):
 def test_chapter_runs_alone_top_to_bottom_in_a_fresh_kernel(
         docname, built_book, tmp_path_factory, plain_kernel_env):
     folder = tmp_path_factory.mktemp("alone")
-    notebook = run_alone(NOTEBOOKS / f"{docname}.ipynb", folder)
+    # With the build's matplotlib formats (retina PNG and PDF, mlmath.book.kernel),
+    # so that its plots can be compared byte for byte; nothing else of the build.
+    notebook = run_alone(NOTEBOOKS / f"{docname}.ipynb", folder,
+                         extra_arguments=["--ext=mlmath.book.kernel"])
 
     code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
     assert code_cells[0].id == SETUP_CELL_ID  # the set-up cell ran (mlmath present: no-op)
@@ -69,6 +127,9 @@ def test_chapter_runs_alone_top_to_bottom_in_a_fresh_kernel(
                and "alt" in output.get("metadata", {}).get("image/png", {})]
     assert all(FIGURE_MARKER in output.data.get("text/html", "") for output in figures)
     assert sorted(path.name for path in folder.iterdir()) == [f"{docname.rsplit('/')[-1]}.ipynb"]
+    # The same numbers, text and figures, to the byte, as the build's own run.
+    differ = differing_outputs(build_execution(docname), notebook)
+    assert not differ, f"outputs unlike the build's, in the cells starting: {differ}"
 
 
 # A reader edits a cell and passes something invalid: the cell fails with a
