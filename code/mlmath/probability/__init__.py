@@ -24,11 +24,13 @@
     Bernoulli naive Bayes: fitted by counting with Laplace smoothing, the
     posterior of every class by a log-sum-exp.
 ``likelihood``
-    maximum likelihood: the log-likelihoods of a coin, a normal distribution
-    and logistic regression (with the logistic function, ``sigmoid``), their
-    estimates in closed form, the mean negative log-likelihoods with their
-    gradients for gradient descent, and the bias of the 1/N variance by
-    repeated sampling.
+    maximum likelihood: the log-likelihoods of a coin and of a normal
+    distribution, their estimates in closed form, the mean negative
+    log-likelihoods with their gradients for gradient descent, and the bias of
+    the 1/N variance by repeated sampling.
+``logistic_likelihood``
+    the log-likelihood of logistic regression and its gradient, with the
+    logistic function ``sigmoid``.
 ``validation``
     cross-validation: a seeded train/test split, k-fold splits (as
     scikit-learn's ``KFold``), the cross-validation loop with the spread of its
@@ -103,9 +105,11 @@ from mlmath.probability.likelihood import (
     gaussian_mle,
     gaussian_nll,
     gaussian_nll_gradient,
+    sampled_variance_estimates,
+)
+from mlmath.probability.logistic_likelihood import (
     logistic_log_likelihood,
     logistic_log_likelihood_gradient,
-    sampled_variance_estimates,
     sigmoid,
 )
 from mlmath.probability.validation import (
@@ -129,6 +133,7 @@ from mlmath.probability import bayes as _bayes
 from mlmath.probability import distributions as _distributions
 from mlmath.probability import information as _information
 from mlmath.probability import likelihood as _likelihood
+from mlmath.probability import logistic_likelihood as _logistic_likelihood
 from mlmath.probability import multivariate as _multivariate
 from mlmath.probability import naive_bayes as _naive_bayes
 from mlmath.probability import normal as _normal
@@ -143,5 +148,6 @@ __all__: list[str] = [
     *_bayes.__all__,
     *_naive_bayes.__all__,
     *_likelihood.__all__,
+    *_logistic_likelihood.__all__,
     *_validation.__all__,
 ]
