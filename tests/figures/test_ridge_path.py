@@ -127,3 +127,18 @@ def test_alt_text_gives_the_shape_of_both_error_curves():
     assert "−2.50" in alt and "cross-validation's choice" in alt
     assert f"{cv.training_error[0]:.3f}" in alt and f"{cv.cv_error.min():.3f}" in alt
     assert "climbs again" in alt
+
+
+def test_filter_factors_shown_sum_to_the_effective_degrees_of_freedom():
+    p = path()
+    for stop, fit in zip(LOG_ALPHA.values(), p["fits"]):
+        shown = page_state(_values(float(stop)))[f"{NAME}-factors"]["data"]
+        assert shown["direction"] == list(range(1, DEGREE + 1))
+        assert sum(shown["f"]) == pytest.approx(fit.effective_dof, rel=1e-12)
+        # independently: the trace of the ridge hat matrix on the standardised powers
+        Z = StandardScaler().fit_transform(models.polynomial_powers(p["x"], DEGREE))
+        alpha = 10.0 ** stop
+        hat = Z @ np.linalg.solve(Z.T @ Z + alpha * np.eye(DEGREE), Z.T)
+        assert sum(shown["f"]) == pytest.approx(np.trace(hat), rel=1e-6)
+    f = page_state(_values(-2.5))[f"{NAME}-factors"]["data"]["f"]
+    assert all(a >= b for a, b in zip(f, f[1:]))  # larger singular values keep more

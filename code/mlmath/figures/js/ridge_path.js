@@ -1,10 +1,10 @@
 // The ridge path (mlmath.figures.models.ridge_path).
 // Args: slider (Slider: log10 of the penalty strength α), readout (Div), the sources fit,
-// weights_now, errors_now, the Spans path_line and error_line; start, step (the slider's
-// grid), degree, folds, curve_points; for each of the slider's stops, from Python
-// (mlmath.models.fit_ridge and ridge_cv): log_alphas, weights (the standardised weights),
-// intercepts, norms, dofs, training, cv; means and scales (of the powers x, ..., x^degree,
-// the same at every stop). Mirrors page_state() in Python; tests/figures/test_ridge_path.py
+// weights_now, errors_now, factors, the Spans path_line and error_line; start, step (the
+// slider's grid), degree, folds, curve_points; for each of the slider's stops, from Python
+// (mlmath.models.fit_ridge and ridge_cv): log_alphas, alphas, weights (the standardised
+// weights), intercepts, norms, dofs, training, cv; means and scales (of the powers x, ...,
+// x^degree) and singular_values (of the standardised powers), the same at every stop. Mirrors page_state() in Python; tests/figures/test_ridge_path.py
 // compares the two at every stop.
 
 const i = Math.round((slider.value - start) / step)
@@ -37,7 +37,15 @@ const verdict = i < best
     ? "stronger than cross-validation's choice: the fit is pulled towards the flat mean (high bias)"
     : "cross-validation's choice, with the lowest CV error"
 
+// Filter factors s²/(s² + α), as mlmath.models.filter_factors computes them.
+const alpha = alphas[i]
+const f = singular_values.map((s) => {
+  const square = s * s
+  return square > 0 ? square / (square + alpha) : 0
+})
+
 fit.data = {x: xs, y: ys}
+factors.data = {direction: f.map((_, j) => j + 1), f}
 weights_now.data = {log_alpha: w.map(() => logAlpha), w: w.slice()}
 errors_now.data = {log_alpha: [logAlpha], training: [training[i]], cv: [cv[i]]}
 path_line.location = logAlpha

@@ -4,11 +4,12 @@ Fifteen seeded noisy points of a sine wave (:func:`mlmath.probability.noisy_sine
 are fitted by a polynomial of degree 12 with ridge regression
 (:func:`mlmath.models.fit_ridge`: the powers x, ..., x¹² standardised, the
 intercept unpenalised). One slider sets the strength α as a power of ten, over
-41 stops from 10⁻⁸ to 10². The top plot draws the fit at that α; below, the
-twelve weights against log₁₀ α (the *ridge path*) and the training and 5-fold
-cross-validation errors against log₁₀ α (:func:`mlmath.models.ridge_cv`), each
-with the current α marked; the readout gives α, the length of the weights, the
-effective degrees of freedom and both errors.
+41 stops from 10⁻⁸ to 10². Four plots: the fit at that α; the training and
+5-fold cross-validation errors against log₁₀ α (:func:`mlmath.models.ridge_cv`);
+the twelve weights against log₁₀ α (the *ridge path*), both with the current α
+marked; and the filter factors s²/(s² + α) of the twelve singular directions at
+that α (:func:`mlmath.models.filter_factors`). The readout gives α, the length
+of the weights, the effective degrees of freedom and both errors.
 
 Everything is computed here, in Python, for every stop of the slider, and shipped
 to the page: ``figures/js/ridge_path.js`` picks the stop's weights and numbers,
@@ -39,7 +40,7 @@ CURVE_POINTS = 101
 Y_LOW, Y_HIGH = -2.0, 2.0
 WEIGHT_LIMIT = 8.0
 ERROR_LOW, ERROR_HIGH = 0.01, 10.0
-FIT_PX, PATH_PX = (892, 330), (440, 380)
+PLOT_PX = (440, 380)
 #: Each weight's line: colour and dash, so that no two of the twelve look alike.
 COLOURS = (palette.BLUE, palette.VERMILLION, palette.GREEN, palette.PURPLE)
 DASHES = ("solid", "dashed", "dotted")
@@ -76,6 +77,12 @@ def _curve(fit: models.RidgeFit) -> list[float]:
         power = power * grid
         total = total + fit.weights[j] * (power - fit.mean[j]) / fit.scale[j]
     return total.tolist()
+
+
+def _factors(i: int) -> list[float]:
+    """The filter factors of the twelve directions at stop ``i``, largest singular value first."""
+    p = path()
+    return models.filter_factors(p["fits"][i].singular_values, p["alphas"][i]).tolist()
 
 
 def _index(log_alpha: float) -> int:
@@ -118,6 +125,8 @@ def page_state(values: dict) -> dict:
         f"{NAME}-errors-now": {"data": {"log_alpha": [log_alpha],
                                         "training": [float(cv.training_error[i])],
                                         "cv": [float(cv.cv_error[i])]}},
+        f"{NAME}-factors": {"data": {"direction": list(range(1, DEGREE + 1)),
+                                     "f": _factors(i)}},
         f"{NAME}-path-line": {"location": log_alpha},
         f"{NAME}-error-line": {"location": log_alpha},
         f"{NAME}-readout": {"text": _readout(i)},
@@ -139,7 +148,7 @@ def fig_ridge_path(log_alpha=-2.5) -> kit.BookFigure:
                               format="0.00")
     state = page_state({slider.name: slider.value})
     sources = {key: ColumnDataSource(state[f"{NAME}-{key}"]["data"], name=f"{NAME}-{key}")
-               for key in ("fit", "weights-now", "errors-now")}
+               for key in ("fit", "weights-now", "errors-now", "factors")}
     lines = {key: Span(location=log_alpha, dimension="height", line_color=palette.GREY,
                        line_width=2, line_dash="dotted", name=f"{NAME}-{key}")
              for key in ("path-line", "error-line")}
@@ -149,6 +158,8 @@ def fig_ridge_path(log_alpha=-2.5) -> kit.BookFigure:
     kit.link(kit.callback(
         "ridge_path.js", slider=slider, readout=readout, fit=sources["fit"],
         weights_now=sources["weights-now"], errors_now=sources["errors-now"],
+        factors=sources["factors"], alphas=p["alphas"].tolist(),
+        singular_values=fits[0].singular_values.tolist(),
         path_line=lines["path-line"], error_line=lines["error-line"],
         start=LOG_ALPHA.start, step=LOG_ALPHA.step, degree=DEGREE, folds=FOLDS,
         curve_points=CURVE_POINTS, log_alphas=p["log_alphas"].tolist(),
@@ -158,9 +169,8 @@ def fig_ridge_path(log_alpha=-2.5) -> kit.BookFigure:
         training=p["cv"].training_error.tolist(), cv=p["cv"].cv_error.tolist()), slider)
     return kit.BookFigure(
         NAME, [kit.Controls(slider, columns=1), kit.Readout(readout, lines=_readout_lines()),
-               kit.Panels(_fit_plot(sources)),
-               kit.Panels(_path_plot(sources, lines["path-line"]),
-                          _error_plot(sources, lines["error-line"]))],
+               kit.Panels(_fit_plot(sources), _error_plot(sources, lines["error-line"])),
+               kit.Panels(_path_plot(sources, lines["path-line"]), _factor_plot(sources))],
         static=_static(_index(log_alpha)), alt=_describe(_index(log_alpha)))
 
 
@@ -190,7 +200,7 @@ def _legend(plot, location: str = "center", columns: int = 2) -> None:
 def _fit_plot(sources):
     p = path()
     plot = kit.canvas(f"{NAME}-fit-plot", title=f"The degree-{DEGREE} ridge fit",
-                      width=FIT_PX[0], height=FIT_PX[1], x_range=Range1d(0.0, 1.0),
+                      width=PLOT_PX[0], height=PLOT_PX[1], x_range=Range1d(0.0, 1.0),
                       y_range=Range1d(Y_LOW, Y_HIGH))
     plot.xaxis.axis_label, plot.yaxis.axis_label = "x", "y"
     plot.yaxis.ticker = [-2, -1, 0, 1, 2]
@@ -202,7 +212,7 @@ def _fit_plot(sources):
     data = ColumnDataSource({"x": p["x"].tolist(), "y": p["y"].tolist()}, name=f"{NAME}-data")
     plot.scatter("x", "y", source=data, size=7, fill_color=palette.PAPER,
                  line_color=palette.INK, line_width=1.5, legend_label="data")
-    _legend(plot, columns=3)
+    _legend(plot, columns=2)
     return plot
 
 
@@ -210,7 +220,7 @@ def _path_plot(sources, line):
     p = path()
     weights = np.array([f.weights for f in p["fits"]])
     plot = kit.canvas(f"{NAME}-path-plot", title="The ridge path: weights of x¹ to x¹²",
-                      width=PATH_PX[0], height=PATH_PX[1],
+                      width=PLOT_PX[0], height=PLOT_PX[1],
                       x_range=Range1d(LOG_ALPHA.start, LOG_ALPHA.end),
                       y_range=Range1d(-WEIGHT_LIMIT, WEIGHT_LIMIT))
     plot.xaxis.axis_label, plot.yaxis.axis_label = "log₁₀ α", "weight (standardised)"
@@ -229,7 +239,7 @@ def _error_plot(sources, line):
     cv = p["cv"]
     best = int(np.argmin(cv.cv_error))
     plot = kit.canvas(f"{NAME}-error-plot", title="Mean squared error (log scale)",
-                      width=PATH_PX[0], height=PATH_PX[1], y_axis_type="log",
+                      width=PLOT_PX[0], height=PLOT_PX[1], y_axis_type="log",
                       x_range=Range1d(LOG_ALPHA.start, LOG_ALPHA.end),
                       y_range=Range1d(ERROR_LOW, ERROR_HIGH))
     plot.xaxis.axis_label, plot.yaxis.axis_label = "log₁₀ α", "MSE"
@@ -252,15 +262,24 @@ def _error_plot(sources, line):
     return plot
 
 
+def _factor_plot(sources):
+    plot = kit.canvas(f"{NAME}-factor-plot", title="Filter factors s²/(s² + α)", width=PLOT_PX[0], height=PLOT_PX[1],
+                      x_range=Range1d(0.4, DEGREE + 0.6), y_range=Range1d(0.0, 1.05))
+    plot.xaxis.axis_label = "singular direction i (largest sᵢ first)"
+    plot.yaxis.axis_label = "fraction kept"
+    plot.xaxis.ticker = list(range(1, DEGREE + 1))
+    plot.vbar(x="direction", top="f", width=0.7, source=sources["factors"],
+              fill_color=palette.BLUE, line_color=palette.INK)
+    return plot
+
+
 def _static(i: int):
     p = path()
     fit, cv = p["fits"][i], p["cv"]
     logs, log_alpha = p["log_alphas"], float(p["log_alphas"][i])
     best = int(np.argmin(cv.cv_error))
-    figure = kit.twin(2 * kit.PLOT_INCHES, 1.6 * kit.PLOT_INCHES)
-    grid = figure.add_gridspec(2, 2, height_ratios=(0.8, 1.0))
-    top, paths, errors = (figure.add_subplot(grid[0, :]), figure.add_subplot(grid[1, 0]),
-                          figure.add_subplot(grid[1, 1]))
+    figure = kit.twin(2 * kit.PLOT_INCHES, 1.75 * kit.PLOT_INCHES)
+    (top, errors), (paths, factors) = figure.subplots(2, 2)
     xs = np.array(_grid())
     top.plot(xs, np.sin(2 * np.pi * xs), "--", color=palette.GREY, lw=1.2,
              label="truth, sin 2πx")
@@ -271,11 +290,9 @@ def _static(i: int):
     top.set_xlabel("x")
     top.set_ylabel("y")
     top.grid(alpha=0.3)
-    top.legend(fontsize=8, loc="lower left", ncols=3)
+    top.legend(fontsize=8, loc="lower left")
     top.set_title(f"Degree {DEGREE}, log₁₀ α = {kit.to_fixed(log_alpha, 2)}: ‖w‖ = "
-                  f"{kit.to_fixed(fit.norm, 2)}, "
-                  f"effective degrees of freedom {kit.to_fixed(fit.effective_dof, 2)}",
-                  fontsize=10)
+                  f"{kit.to_fixed(fit.norm, 2)}", fontsize=10)
     weights = np.array([f.weights for f in p["fits"]])
     for j in range(DEGREE):
         colour, dash = _style(j)
@@ -307,6 +324,16 @@ def _static(i: int):
     errors.grid(alpha=0.3)
     errors.legend(fontsize=8, loc="lower right", ncols=2)
     errors.set_title("Mean squared error (log scale)", fontsize=10)
+    factors.bar(range(1, DEGREE + 1), _factors(i), width=0.7, color=palette.BLUE,
+                edgecolor=palette.INK)
+    factors.set_xlim(0.4, DEGREE + 0.6)
+    factors.set_ylim(0.0, 1.05)
+    factors.set_xticks(range(1, DEGREE + 1))
+    factors.set_xlabel("singular direction i (largest sᵢ first)")
+    factors.set_ylabel("fraction kept")
+    factors.grid(alpha=0.3, axis="y")
+    factors.set_title(f"Filter factors: effective degrees of freedom "
+                      f"{kit.to_fixed(fit.effective_dof, 2)}", fontsize=10)
     return figure
 
 
@@ -330,7 +357,7 @@ def _describe(i: int) -> str:
         f"ridge regression at penalty strength α = 10 to the power {kit.to_fixed(logs[i], 2)}, "
         f"which is {_verdict(i, best)}. The fitted curve has weights of length "
         f"{kit.to_fixed(fits[i].norm, 2)} and {kit.to_fixed(fits[i].effective_dof, 2)} "
-        f"effective degrees of freedom of {DEGREE}. Below, against log₁₀ α from "
+        f"effective degrees of freedom of {DEGREE}. Against log₁₀ α from "
         f"{kit.to_fixed(logs[0], 0)} to {kit.to_fixed(logs[-1], 0)}: the twelve weights, "
         f"whose length falls from {kit.to_fixed(first.norm, 2)} to {kit.to_fixed(last.norm, 2)} "
         f"as they all shrink towards zero, and the errors on a log scale. The training error "
@@ -340,4 +367,11 @@ def _describe(i: int) -> str:
         f"{kit.to_fixed(cv.cv_error[best], 3)} at α = 10 to the power "
         f"{kit.to_fixed(logs[best], 2)}, near the noise variance σ² = "
         f"{kit.to_fixed(NOISE ** 2, 2)}, and climbs again to "
-        f"{kit.to_fixed(cv.cv_error[-1], 3)} as the fit flattens towards the mean.")
+        f"{kit.to_fixed(cv.cv_error[-1], 3)} as the fit flattens towards the mean. Last, "
+        f"the filter factors of the twelve singular directions at this α: "
+        f"{_kept(i)} of them keep more than half of their least-squares component and the "
+        f"others less, the smaller the singular value the less.")
+
+
+def _kept(i: int) -> int:
+    return sum(f > 0.5 for f in _factors(i))
