@@ -59,6 +59,7 @@ MATH_CHAPTERS: tuple[tuple[str, str, str], ...] = (
 #: The chapters of Part IV, each building one model.
 MODEL_CHAPTERS: tuple[str, ...] = (
     "linear-regression", "logistic-regression", "neural-networks", "decision-trees", "k-means",
+    "regularisation",
 )
 
 
@@ -141,6 +142,10 @@ ALGORITHMS: tuple[Algorithm, ...] = (
               ("distributions-entropy", "cross-validation-kfold")),
     Algorithm("k-means", "k-means",
               ("vectors-norm", "gradient-descent-convexity", "normal-distribution-multivariate")),
+    Algorithm("Ridge regression", "regularisation",
+              ("orthogonality-least-squares", "norms-svd-regularisation", "norms-svd-svd",
+               "gradient-descent-rule", "bayes-updating", "maximum-likelihood-in-ml",
+               "cross-validation-kfold")),
 )
 
 _CHAPTER_PARTS = {label: part for label, _, part in MATH_CHAPTERS}

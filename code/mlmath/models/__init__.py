@@ -27,6 +27,11 @@ tests against its scikit-learn counterpart.
     k-means clustering: the within-cluster sum of squares, Lloyd's
     assignment and update steps (with the empty-cluster rule), k-means++ and
     random starts, and the chapter's data sets.
+``regularisation``
+    ridge regression through the SVD (filter factors, effective degrees of
+    freedom), with standardised features and an unpenalised intercept, its
+    strength chosen by k-fold cross-validation, polynomial features, and the
+    weight-decay step of gradient descent.
 
 Everything public is re-exported here, so chapters write ``models.<name>(...)``.
 A new chapter's module adds one import and one line of ``__all__``.
@@ -98,6 +103,9 @@ from mlmath.models.decision_tree import (
 from mlmath.models.kmeans import (CLUSTER_DATA, INITS, KMeansRun, assignment_step,
                                   cluster_data, inertia, initial_centroids, k_means,
                                   update_step)
+from mlmath.models.regularisation import (RidgeCV, RidgeFit, effective_dof, filter_factors,
+                                          fit_ridge, polynomial_powers, ridge_cv, ridge_svd,
+                                          weight_decay_step)
 from mlmath.models import linear_regression as _linear_regression
 from mlmath.models import logistic_regression as _logistic_regression
 from mlmath.models import two_class_data as _two_class_data
@@ -106,6 +114,7 @@ from mlmath.models import network_training as _network_training
 from mlmath.models import decision_tree as _decision_tree
 from mlmath.models import impurity as _impurity
 from mlmath.models import kmeans as _kmeans
+from mlmath.models import regularisation as _regularisation
 
 # One line per module: a new chapter's module adds its own.
 __all__: list[str] = [
@@ -117,4 +126,5 @@ __all__: list[str] = [
     *_impurity.__all__,
     *_decision_tree.__all__,
     *_kmeans.__all__,
+    *_regularisation.__all__,
 ]

@@ -16,12 +16,17 @@ callback is ``figures/js/<name>.js``.
     :func:`fig_split_explorer` (chapter *Decision trees*).
 ``kmeans_steps``
     :func:`fig_kmeans_steps` (chapter *Clustering and k-means*).
+``ridge_path``
+    :func:`fig_ridge_path`, a degree-12 ridge fit, its weights and its training and
+    cross-validation errors as the penalty strength α moves over its log scale
+    (chapter *Regularisation*).
 """
 
 from mlmath.figures.models.click_to_fit import fig_click_to_fit
 from mlmath.figures.models.kmeans_steps import fig_kmeans_steps
 from mlmath.figures.models.logistic_explorer import fig_logistic_explorer
 from mlmath.figures.models.network_playground import fig_network_playground
+from mlmath.figures.models.ridge_path import fig_ridge_path
 from mlmath.figures.models.split_explorer import fig_split_explorer
 
 __all__: list[str] = [
@@ -30,4 +35,5 @@ __all__: list[str] = [
     "fig_network_playground",
     "fig_split_explorer",
     "fig_kmeans_steps",
+    "fig_ridge_path",
 ]
