@@ -87,13 +87,19 @@ WRAP_CALLBACKS = """() => {
       }
 }"""
 
-SLIDER_TIMINGS = f"""async (repeats) => {{
+SLIDER_TIMINGS = f"""async ([repeats, largest]) => {{
   ({WRAP_CALLBACKS})()
   const sliders = []
   for (const doc of Bokeh.documents)
     for (const model of doc.all_models)
       if (model.type === 'Slider' || model.type === 'Spinner') sliders.push(model)
   const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()))
+  if (largest) {{  // every slider at its largest value first (step counts, sample sizes)
+    for (const slider of sliders) {{
+      slider.value = slider.type === 'Spinner' ? slider.high : slider.end
+      await frame()
+    }}
+  }}
   const results = []
   for (const slider of sliders) {{
     const callbacks = [], frames = []
@@ -170,7 +176,7 @@ def time_pdf_build() -> None:
     print(f"PDF: {pages} pages, {size_kb:.0f} KB")
 
 
-def measure_pages(only: str | None = None) -> None:
+def measure_pages(only: str | None = None, largest: bool = False) -> None:
     from playwright.sync_api import sync_playwright
 
     pages = [path for path in html_pages(HTML) if only is None or only in path]
@@ -227,7 +233,7 @@ def measure_pages(only: str | None = None) -> None:
             page = context.new_page()
             page.goto(f"{url}/{path}")
             page.evaluate(TIME_TO_FIGURES)
-            for row in page.evaluate(SLIDER_TIMINGS, 10):
+            for row in page.evaluate(SLIDER_TIMINGS, [10, largest]):
                 callback = statistics.median(row["callbacks"])
                 print(f"  slider {row['name']:32} callback median {callback:5.2f} ms, "
                       f"worst {max(row['callbacks']):5.1f}; next frame median "
@@ -263,13 +269,15 @@ def main() -> None:
     parser.add_argument("--skip-build", action="store_true", help="skip the build timings")
     parser.add_argument("--pages", metavar="TEXT",
                         help="measure only the pages whose path contains TEXT (no builds)")
+    parser.add_argument("--largest", action="store_true",
+                        help="with --pages: time the sliders with every slider at its largest value")
     parser.add_argument("--pdf", action="store_true",
                         help="also time the PDF build from a warm cache (needs TeX, see README)")
     args = parser.parse_args()
     if not (HTML / "index.html").exists():
         sys.exit("Build the book first: make book")
     if args.pages:
-        measure_pages(args.pages)
+        measure_pages(args.pages, args.largest)
         return
     if not args.skip_build:
         time_builds()
