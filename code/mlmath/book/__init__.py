@@ -13,6 +13,8 @@
 ``kernel``
     the IPython extension the build's kernels load: plain matplotlib figures
     as a sharp PNG and a vector PDF.
+``theme_scripts``
+    the theme's script with its tab-stop pass made cheap on long pages.
 ``notebooks``, ``pdf``, ``latexlog``, ``streams``
     the chapters as downloadable notebooks; the PDF's additions and checks;
     a cell's printed text as one block.

@@ -457,5 +457,6 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("mlmath.book.streams")
     app.setup_extension("mlmath.book.searchindex")
     app.setup_extension("mlmath.book.images")
+    app.setup_extension("mlmath.book.theme_scripts")
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True,
             "env_version": 1}
