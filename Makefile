@@ -116,7 +116,7 @@ UNIT_TIER := -m "not book and not browser and not build"
 
 test: $(VENV)/.test-deps node_modules/.package-lock.json
 	scripts/ensure-apt-packages chromium poppler-utils
-	@mkdir -p _build && date +%s > _build/.test-start
+	@mkdir -p _build && rm -rf _build/test-timeline && date +%s > _build/.test-start
 	$(MAKE) all
 	@date +%s > _build/.test-built
 	MLMATH_BOOK_BUILT=1 $(PYTEST) --junitxml=_build/test-report.xml

@@ -112,7 +112,30 @@ def main() -> int:
     print(f"  projected for {args.chapters} chapters and {args.figures} figures: "
           f"{projected:.1f} min (build {projected_build / 60:.1f}, tests "
           f"{projected_tests / 60:.1f}): {verdict} the {BUDGET_MIN}-minute budget")
+    _print_timeline(built, end)
     return 0
+
+
+def _print_timeline(built: float, end: float) -> None:
+    """Each worker's time from the build's end to the tests' end: in tests, between
+    tests (collection, fixtures set up outside a test, waiting) and after its last."""
+    timeline = ROOT / "_build" / "test-timeline"
+    files = sorted(timeline.glob("*.tsv")) if timeline.is_dir() else []
+    if not files:
+        return
+    print("  workers (from the book built to the tests done):")
+    for path in files:
+        rows = sorted((float(a), float(b), name) for a, b, name in
+                      (line.rstrip("\n").split("\t", 2) for line in path.open()))
+        busy = sum(b - a for a, b, _ in rows)
+        gaps = [(rows[i + 1][0] - rows[i][1], rows[i + 1][2]) for i in range(len(rows) - 1)]
+        before, after = rows[0][0] - built, end - rows[-1][1]
+        print(f"    {path.stem}: {len(rows)} tests, {busy / 60:.1f} min in tests, "
+              f"{sum(g for g, _ in gaps) / 60:.1f} between, {before / 60:.1f} before the "
+              f"first, {after / 60:.1f} after the last")
+        for gap, name in sorted(gaps, reverse=True)[:3]:
+            if gap >= 5:
+                print(f"      {gap:5.0f} s before {name}")
 
 
 if __name__ == "__main__":

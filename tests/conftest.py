@@ -14,6 +14,7 @@ import fcntl
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,22 @@ def pytest_collection_modifyitems(config, items):
     # A stable sort: every worker collects the same order, as pytest-xdist requires.
     items.sort(key=lambda item: FIRST.index(folders[item]) if folders[item] in FIRST
                else len(FIRST))
+
+
+#: Where each test worker writes when each of its tests ran (`make bench` reads it:
+#: time a worker sat idle, or waited on the other, shows there and nowhere else).
+TIMELINE = ROOT / "_build" / "test-timeline"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    start = time.time()
+    yield
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker and os.environ.get("MLMATH_BOOK_BUILT"):  # under make test
+        TIMELINE.mkdir(parents=True, exist_ok=True)
+        with open(TIMELINE / f"{worker}.tsv", "a") as out:
+            out.write(f"{start:.3f}\t{time.time():.3f}\t{item.nodeid}\n")
 
 
 def run_build(book: Path, *extra: str, env=None, timeout=900) -> subprocess.CompletedProcess:

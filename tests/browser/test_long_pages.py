@@ -1,5 +1,5 @@
-"""Long chapters on a phone: sections off screen are not laid out until the
-reader nears them (``content-visibility: auto`` in ``mlmath.css``), and nothing
+"""Long chapters on a phone: sections and blocks off screen are not laid out
+until the reader nears them (``content-visibility: auto`` in ``mlmath.css``), and nothing
 a reader relies on notices: links to a section, print, code blocks' tab stops
 (``mlmath.book.theme_scripts``). Desktops keep the plain layout."""
 
@@ -69,8 +69,8 @@ def test_a_link_to_a_section_lands_on_it_on_a_phone(visit):
 
 def test_every_code_block_that_scrolls_is_a_tab_stop_before_and_after_it_is_seen(visit):
     """The theme makes scrolling blocks tab stops by measuring them; the book's
-    version measures a section when it comes on screen and, until then, keeps
-    its blocks in the tab order: a keyboard never misses one that scrolls."""
+    version measures a block when it comes on screen and, until then, keeps it
+    in the tab order: a keyboard never misses one that scrolls."""
     visit_ = visit(PAGE, viewport=PHONE)
     page = visit_.page
     page.wait_for_timeout(300)

@@ -9,15 +9,18 @@ are off screen (``content-visibility: auto``, what makes a long, formula-heavy
 chapter quick to show on a phone), and those reads undo it: on the Probability
 Distributions page, at a phone's speed, they made one task of about 0.9 s.
 
-After Sphinx has copied the theme's files, this replaces that function's body
-in ``_static/scripts/pydata-sphinx-theme.js`` with ``tab-stops.js``: the same
-rule, measured per section as it comes on screen, reads before writes. If the
-theme's code is not found as expected (a new theme version), the build fails
-and says so, rather than ship the slow path unnoticed.
+After Sphinx has copied the theme's files, this replaces that function in
+``_static/scripts/pydata-sphinx-theme.js`` with ``tab-stops.js``: the same
+rule, each block measured when it comes on screen, reads before writes (a
+block not yet seen stays a tab stop). The script's source-map comment goes
+too: the map describes the theme's file, not this one. If the theme's code is
+not found as expected (a new theme version), the build fails and says so,
+rather than ship the slow path unnoticed.
 """
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -33,6 +36,7 @@ ORIGINAL = (
     "e.scrollWidth>e.clientWidth||e.scrollHeight>e.clientHeight?0:-1})}"
 )
 REPLACEMENT_SOURCE = "tab-stops.js"
+SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=\S+\s*$")
 
 
 def replacement() -> str:
@@ -52,7 +56,7 @@ def patch(script: str) -> str:
             f"{THEME_SCRIPT} (found {script.count(ORIGINAL)} times). pydata-sphinx-theme has "
             "changed: check whether it still lays the page out once per code block, then "
             "update ORIGINAL or drop this patch.")
-    return script.replace(ORIGINAL, new)
+    return SOURCE_MAP.sub("\n", script.replace(ORIGINAL, new))
 
 
 def _patch_theme_script(app: Sphinx, exception: Exception | None) -> None:
