@@ -14,18 +14,18 @@ PAGE = "chapters/probability/distributions.html"
 PHONE = {"width": 412, "height": 823}
 DESKTOP = {"width": 1280, "height": 900}
 
-#: Is the last section's first paragraph skipped (not laid out) right now?
+#: Is the last section skipped (not laid out) right now? (Its heading is.)
 LAST_SECTION_SKIPPED = """() => {
   const sections = document.querySelectorAll('.bd-article > section > section')
-  const p = sections[sections.length - 1].querySelector('p')
-  return p.checkVisibility() && !p.checkVisibility({contentVisibilityAuto: true})
+  const heading = sections[sections.length - 1].querySelector('h2')
+  return heading.checkVisibility() && !heading.checkVisibility({contentVisibilityAuto: true})
 }"""
 
 #: The theme's own rule: an element that scrolls is a tab stop, one that does not is not.
 SCROLLABLE = """() => [...document.querySelectorAll(
     'pre, .nboutput > .output_area, .cell_output > .output, .jp-RenderedHTMLCommon, '
     + '.pst-scrollable-table-container')]
-  .filter((el) => el.checkVisibility())
+  .filter((el) => el.checkVisibility({visibilityProperty: true}))
   .map((el) => [el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight,
                 el.tabIndex, el.closest('section').id])"""
 
@@ -48,6 +48,9 @@ def test_a_phone_lays_out_only_the_sections_near_the_screen_and_prints_them_all(
     page.emulate_media(media="print")
     assert not page.evaluate(LAST_SECTION_SKIPPED), "print must lay out every section"
     page.emulate_media(media="screen")
+    page.reload()  # (what print laid out is remembered: start again)
+    page.wait_for_timeout(200)
+    assert page.evaluate(LAST_SECTION_SKIPPED)
     page.evaluate("document.querySelector('#exercises').scrollIntoView()")
     page.wait_for_timeout(300)
     assert not page.evaluate(LAST_SECTION_SKIPPED), "the section the reader reached was not drawn"
@@ -83,4 +86,13 @@ def test_every_code_block_that_scrolls_is_a_tab_stop_before_and_after_it_is_seen
     wrong = [row for row in after if row[1] != (0 if row[0] else -1)]
     assert wrong == [], f"tab stops that do not match scrolling: {wrong}"
     assert {row[0] for row in after} == {True, False}, "the page should have both kinds"
+    # Folded solutions are measured when the reader unfolds them and scrolls by.
+    page.evaluate("""() => document.querySelectorAll('.toggle-hidden')
+      .forEach((e) => e.classList.remove('toggle-hidden'))""")
+    page.evaluate("window.scrollTo(0, 0)")
+    _scroll_through(page)
+    unfolded = page.evaluate(SCROLLABLE)
+    assert len(unfolded) > len(after), "unfolding the solutions showed no code block"
+    wrong = [row for row in unfolded if row[1] != (0 if row[0] else -1)]
+    assert wrong == [], f"tab stops that do not match scrolling: {wrong}"
     visit_.assert_clean()
