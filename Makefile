@@ -111,7 +111,9 @@ all:
 
 # Both cores (pytest-xdist). The book is built once, before any test; every
 # test reads that build (MLMATH_BOOK_BUILT: no test worker builds it again). Times go to _build/ for `make bench` to project.
-PYTEST := $(BIN)/python -m pytest -n 2
+# Work stealing: with xdist's default (load), one worker was left holding a queue
+# of slow browser tests while the other sat idle for 12 minutes and more.
+PYTEST := $(BIN)/python -m pytest -n 2 --dist worksteal
 UNIT_TIER := -m "not book and not browser and not build"
 
 test: $(VENV)/.test-deps node_modules/.package-lock.json
